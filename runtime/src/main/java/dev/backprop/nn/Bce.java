@@ -1,0 +1,57 @@
+package dev.backprop.nn;
+
+/**
+ * Binary cross-entropy from the logits z (so saturated outputs never give NaN or ∞):
+ * per element max(z, 0) − z·y + log(1 + e^−|z|), mean over all B·K elements; ∂Lᵢ/∂z = (σ(z) − y)/K.
+ */
+public record Bce() implements Loss {
+    public static final Bce INSTANCE = new Bce();
+
+    @Override
+    public String name() {
+        return "bce";
+    }
+
+    @Override
+    public double value(Matrix z, Matrix a, Matrix y) {
+        var zs = z.data();
+        var ys = y.data();
+        double total = 0;
+        for (int k = 0, n = z.size(); k < n; k++) {
+            double zk = zs.get(k);
+            total += Math.max(zk, 0) - zk * ys.get(k) + StrictMath.log1p(StrictMath.exp(-Math.abs(zk)));
+        }
+        return total / z.size();
+    }
+
+    @Override
+    public void outputDelta(Matrix z, Matrix a, Matrix y, Activation output, Matrix delta, Matrix scratch) {
+        var as = a.data();
+        var ys = y.data();
+        var d = delta.data();
+        double scale = 1.0 / a.cols();
+        for (int k = 0, n = a.size(); k < n; k++) {
+            d.put(k, scale * (as.get(k) - ys.get(k))); // the sigmoid's σ' cancels against the loss's 1/(a(1−a))
+        }
+    }
+
+    @Override
+    public void checkOutput(Activation output) {
+        if (!(output instanceof Sigmoid)) {
+            throw new ValueError("loss 'bce' needs a 'sigmoid' output layer, got '" + output.name()
+                    + "'; use output: 'sigmoid' (or loss 'crossEntropy' with a softmax output)");
+        }
+    }
+
+    @Override
+    public void checkTargets(Matrix y, int batch, int outputs) {
+        Loss.super.checkTargets(y, batch, outputs);
+        for (int k = 0, n = y.size(); k < n; k++) {
+            double v = y.at(k);
+            if (v < 0 || v > 1) {
+                throw new ValueError("loss 'bce' needs targets between 0 and 1; y[" + k / outputs + "][" + k % outputs
+                        + "] is " + v);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.backprop.nn;
+
+/**
+ * Cross-entropy fused with softmax: Lᵢ = logΣⱼe^(zⱼ) − Σₖ yₖ·zₖ (= −log softmax(z)[class] for one-hot
+ * y), L = mean over the batch; ∂Lᵢ/∂z = softmax(z) − y. Targets are one-hot rows or one class
+ * index per example.
+ */
+public record CrossEntropy() implements Loss {
+    public static final CrossEntropy INSTANCE = new CrossEntropy();
+
+    @Override
+    public String name() {
+        return "crossEntropy";
+    }
+
+    @Override
+    public double value(Matrix z, Matrix a, Matrix y) {
+        var zs = z.data();
+        int cols = z.cols();
+        boolean indices = isClassIndices(y, cols);
+        double total = 0;
+        for (int i = 0, rows = z.rows(); i < rows; i++) {
+            int o = i * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < cols; k++) {
+                max = Math.max(max, zs.get(o + k));
+            }
+            double sum = 0;
+            for (int k = 0; k < cols; k++) {
+                sum += StrictMath.exp(zs.get(o + k) - max);
+            }
+            double logSumExp = max + StrictMath.log(sum);
+            if (indices) {
+                total += logSumExp - zs.get(o + (int) y.at(i));
+            } else {
+                for (int k = 0; k < cols; k++) {
+                    double yk = y.at(o + k);
+                    if (yk != 0) {
+                        total += yk * (logSumExp - zs.get(o + k));
+                    }
+                }
+            }
+        }
+        return total / z.rows();
+    }
+
+    @Override
+    public void outputDelta(Matrix z, Matrix a, Matrix y, Activation output, Matrix delta, Matrix scratch) {
+        var as = a.data();
+        var d = delta.data();
+        int cols = a.cols();
+        boolean indices = isClassIndices(y, cols);
+        for (int i = 0, rows = a.rows(); i < rows; i++) {
+            int o = i * cols;
+            for (int k = 0; k < cols; k++) {
+                double target = indices ? (k == (int) y.at(i) ? 1.0 : 0.0) : y.at(o + k);
+                d.put(o + k, as.get(o + k) - target); // δ = softmax(z) − y
+            }
+        }
+    }
+
+    @Override
+    public void checkOutput(Activation output) {
+        if (!(output instanceof Softmax)) {
+            throw new ValueError("loss 'crossEntropy' needs a 'softmax' output layer, got '" + output.name()
+                    + "'; use output: 'softmax' (or loss 'bce' with a sigmoid output)");
+        }
+    }
+
+    @Override
+    public void checkTargets(Matrix y, int batch, int outputs) {
+        if (isClassIndices(y, outputs) && y.rows() == batch) {
+            for (int i = 0; i < batch; i++) {
+                double c = y.at(i);
+                if (c != Math.rint(c) || c < 0 || c >= outputs) {
+                    throw new ValueError("class index y[" + i + "] is " + c + "; crossEntropy class indices must be"
+                            + " whole numbers from 0 to " + (outputs - 1));
+                }
+            }
+            return;
+        }
+        if (y.rows() != batch || y.cols() != outputs) {
+            throw new ShapeError("crossEntropy expects targets as one-hot rows [" + batch + ", " + outputs
+                    + "] or " + batch + " class indices, got " + y.shapeString());
+        }
+        Checks.finite("backward", "y", y);
+    }
+
+    /** One column of class indices, when the network has more than one output. */
+    static boolean isClassIndices(Matrix y, int outputs) {
+        return y.cols() == 1 && outputs > 1;
+    }
+}

@@ -1,0 +1,438 @@
+package dev.backprop.nn;
+
+import dev.backprop.kernel.Kernels;
+import dev.backprop.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A fully connected network and the lesson's training trio: {@link #forward} caches z and a per
+ * layer, {@link #backward} sends δ from the output back to the input and leaves ∂L/∂p in every
+ * parameter, {@link #step} moves each trainable parameter downhill. Two guards catch the lesson's
+ * ordering mistakes: backward refuses weights that changed after the forward (stale forward), and
+ * step refuses gradients an earlier step already used (spent gradients).
+ */
+public final class Network {
+    private final List<Dense> layers;
+    private final List<Param> params;
+    private final Loss loss;
+    private final Long seed;
+
+    private Matrix input;
+    private Matrix targets;
+    private Matrix outputGrad;
+    private Matrix[] gradA;
+    private long[] forwardStamps;
+    private boolean hasForward;
+    private boolean hasGrads;
+    private boolean gradsFresh;
+    private Workspace evalSpace;
+
+    Network(List<Dense> layers, Loss loss, Long seed) {
+        if (layers.isEmpty()) {
+            throw new ShapeError("a network needs at least one layer: give sizes like [2, 2, 1]");
+        }
+        loss.checkOutput(layers.get(layers.size() - 1).activation());
+        this.layers = List.copyOf(layers);
+        List<Param> ps = new ArrayList<>();
+        for (Dense d : layers) {
+            ps.add(d.W());
+            ps.add(d.b());
+        }
+        this.params = Collections.unmodifiableList(ps);
+        this.loss = loss;
+        this.seed = seed;
+    }
+
+    /** A builder for a network with these layer sizes, e.g. {@code builder(2, 2, 1)}. */
+    public static NetworkBuilder builder(int... sizes) {
+        return new NetworkBuilder(sizes);
+    }
+
+    /**
+     * The lesson's network: 2→2→1, sigmoid, loss 'squared', W1 = [0.15, 0.20; 0.25, 0.30],
+     * b1 = [0.35, 0.35], W2 = [0.40, 0.45], b2 = 0.60; the biases frozen unless {@code trainBiases}.
+     */
+    public static Network toy(boolean trainBiases) {
+        Network net = builder(2, 2, 1).activation("sigmoid").loss("squared").init("zeros").build();
+        net.layer(1).W().setAll(new double[] {0.15, 0.20, 0.25, 0.30});
+        net.layer(1).b().setAll(new double[] {0.35, 0.35});
+        net.layer(2).W().setAll(new double[] {0.40, 0.45});
+        net.layer(2).b().setAll(new double[] {0.60});
+        if (!trainBiases) {
+            net.layer(1).b().freeze();
+            net.layer(2).b().freeze();
+        }
+        return net;
+    }
+
+    public List<Dense> layers() {
+        return layers;
+    }
+
+    /** Layer by 1-based index, as in the lesson (layer 1 holds W1, b1). */
+    public Dense layer(int index) {
+        if (index < 1 || index > layers.size()) {
+            throw new ValueError("layer " + index + " does not exist; this network has layers 1 to " + layers.size());
+        }
+        return layers.get(index - 1);
+    }
+
+    /** W1, b1, W2, b2, … */
+    public List<Param> params() {
+        return params;
+    }
+
+    /** The parameter with this name, or a ValueError listing the names. */
+    public Param param(String name) {
+        for (Param p : params) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new ValueError("no parameter named '" + name + "'; this network has " + paramNames());
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The seed the weights were drawn with, or null when they were set by hand. */
+    public Long seed() {
+        return seed;
+    }
+
+    public int inputs() {
+        return layers.get(0).inputs();
+    }
+
+    public int outputs() {
+        return layers.get(layers.size() - 1).outputs();
+    }
+
+    /** [inputs, hidden…, outputs]. */
+    public int[] sizes() {
+        int[] s = new int[layers.size() + 1];
+        s[0] = inputs();
+        for (int i = 0; i < layers.size(); i++) {
+            s[i + 1] = layers.get(i).outputs();
+        }
+        return s;
+    }
+
+    /** Total number of weights and biases. */
+    public long parameterCount() {
+        long n = 0;
+        for (Param p : params) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /**
+     * Runs the network on a batch x [B, inputs] and caches every layer's z and a for backward.
+     * Returns the output layer's a [B, outputs], a live cache valid until the next forward.
+     */
+    public Matrix forward(Matrix x) {
+        checkInput("forward", x);
+        int batch = x.rows();
+        if (input == null || input.rows() != batch) {
+            input = Matrix.zeros(batch, inputs());
+            for (Dense d : layers) {
+                d.z = Matrix.zeros(batch, d.outputs());
+                d.a = Matrix.zeros(batch, d.outputs());
+                d.delta = null;
+            }
+            outputGrad = null;
+            gradA = null;
+        }
+        input.copyFrom(x);
+        Matrix in = input;
+        for (Dense d : layers) {
+            Kernels.affine(in, d.W().value(), d.b().value(), d.z); // z = x·Wᵀ + b
+            d.activation().forward(d.z, d.a);                      // a = f(z)
+            in = d.a;
+        }
+        if (forwardStamps == null) {
+            forwardStamps = new long[params.size()];
+        }
+        for (int i = 0; i < params.size(); i++) {
+            forwardStamps[i] = params.get(i).stamp();
+        }
+        hasForward = true;
+        return in;
+    }
+
+    /** Overwrites the gradients with those of the loss of the cached forward against y; returns the loss. */
+    public double backward(Matrix y) {
+        return backward(y, false);
+    }
+
+    /**
+     * The loss of the cached forward against targets y, then δ for every layer and ∂L/∂p (batch
+     * means) for every parameter, frozen ones included. With {@code accumulate} the gradients are
+     * added to what is there (see {@link #zeroGrad}).
+     */
+    public double backward(Matrix y, boolean accumulate) {
+        checkForwardFresh();
+        Dense top = layers.get(layers.size() - 1);
+        int batch = input.rows();
+        loss.checkTargets(y, batch, outputs());
+        if (targets == null || targets.rows() != y.rows() || targets.cols() != y.cols()) {
+            targets = Matrix.zeros(y.rows(), y.cols());
+        }
+        targets.copyFrom(y);
+        ensureBackwardSpace(batch);
+        double value = loss.value(top.z, top.a, targets);
+        loss.outputDelta(top.z, top.a, targets, top.activation(), top.delta, outputGrad); // δ_o
+        double mean = 1.0 / batch;
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            Dense d = layers.get(l);
+            Matrix x = l == 0 ? input : layers.get(l - 1).a;
+            Kernels.gradW(d.delta, x, mean, accumulate, d.W().grad()); // ∂L/∂W = mean δᵀ·x
+            Kernels.gradB(d.delta, mean, accumulate, d.b().grad());    // ∂L/∂b = mean δ
+            if (l > 0) {
+                Dense below = layers.get(l - 1);
+                Kernels.backprop(d.delta, d.W().value(), gradA[l - 1]);             // Wᵀδ, row-wise δ·W
+                below.activation().backward(below.z, below.a, gradA[l - 1], below.delta); // δ_prev = (Wᵀδ) ⊙ σ'(z)
+            }
+        }
+        hasGrads = true;
+        gradsFresh = true;
+        return value;
+    }
+
+    /** Sets every gradient to zero (for accumulating over several backward calls). */
+    public void zeroGrad() {
+        for (Param p : params) {
+            p.grad().fill(0.0);
+        }
+        gradsFresh = false;
+    }
+
+    /** Plain gradient descent, w ← w − lr·∂L/∂w, on every trainable parameter. */
+    public void step(double lr) {
+        step(lr, false);
+    }
+
+    /** As {@link #step(double)}; {@code reuse} allows a second step on the same gradients. */
+    public void step(double lr, boolean reuse) {
+        Checks.finite("learning rate", lr);
+        checkGradsFresh(reuse);
+        for (Param p : params) {
+            if (!p.trainable()) {
+                continue;
+            }
+            var w = p.value().data();
+            var g = p.grad().data();
+            double sq = 0;
+            for (int k = 0, n = p.size(); k < n; k++) {
+                double delta = lr * g.get(k);
+                w.put(k, w.get(k) - delta); // w ← w − η·∂L/∂w
+                sq += delta * delta;
+            }
+            p.recordUpdateNorm(Math.sqrt(sq));
+            p.touch();
+        }
+        gradsFresh = false;
+    }
+
+    /** One update by {@code optimizer} on every trainable parameter. */
+    public void step(Optimizer optimizer) {
+        step(optimizer, false);
+    }
+
+    /** As {@link #step(Optimizer)}; {@code reuse} allows a second step on the same gradients. */
+    public void step(Optimizer optimizer, boolean reuse) {
+        checkGradsFresh(reuse);
+        List<Param> trainable = new ArrayList<>();
+        for (Param p : params) {
+            if (p.trainable()) {
+                trainable.add(p);
+            }
+        }
+        double[] norms = optimizer.update(trainable);
+        for (int i = 0; i < trainable.size(); i++) {
+            trainable.get(i).recordUpdateNorm(norms[i]);
+            trainable.get(i).touch();
+        }
+        gradsFresh = false;
+    }
+
+    /** The outputs for x, computed without touching the training caches. Returns a new matrix. */
+    public Matrix predict(Matrix x) {
+        return evaluate(x).copy();
+    }
+
+    /** The loss on (x, y), computed without touching the caches or the gradients. */
+    public double loss(Matrix x, Matrix y) {
+        Matrix out = evaluate(x);
+        loss.checkTargets(y, x.rows(), outputs());
+        Workspace ws = evalSpace;
+        return loss.value(ws.z[layers.size() - 1], out, y);
+    }
+
+    /** L2 norms of each layer's gradients, input side first. */
+    public List<GradNorm> gradNorms() {
+        List<GradNorm> out = new ArrayList<>();
+        for (Dense d : layers) {
+            out.add(new GradNorm(d.index(),
+                    Math.sqrt(Kernels.sumSquares(d.W().grad().data(), d.W().size())),
+                    Math.sqrt(Kernels.sumSquares(d.b().grad().data(), d.b().size()))));
+        }
+        return out;
+    }
+
+    /** A deep copy of the weights, biases, trainable flags, activations and loss (no caches). */
+    public Network copy() {
+        List<Dense> copies = new ArrayList<>();
+        for (Dense d : layers) {
+            Dense c = new Dense(d.index(), d.inputs(), d.outputs(), d.activation());
+            c.W().value().copyFrom(d.W().value());
+            c.b().value().copyFrom(d.b().value());
+            c.W().setTrainable(d.W().trainable());
+            c.b().setTrainable(d.b().trainable());
+            copies.add(c);
+        }
+        return new Network(copies, loss, seed);
+    }
+
+    /** Copies every parameter value and trainable flag from {@code other}, which must have the same shape. */
+    public void copyParamsFrom(Network other) {
+        if (other.params.size() != params.size()) {
+            throw new ShapeError("cannot copy parameters from a network with " + other.params.size()
+                    + " parameters into one with " + params.size());
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            Param q = other.params.get(i);
+            p.value().copyFrom(q.value());
+            p.setTrainable(q.trainable());
+            p.touch();
+        }
+    }
+
+    /** The targets given to the latest backward, or null. */
+    public Matrix lastTargets() {
+        return hasGrads ? targets : null;
+    }
+
+    /** The input of the latest training forward, or null. */
+    public Matrix lastInput() {
+        return hasForward ? input : null;
+    }
+
+    /** Whether a backward ran since the last step (so step would not reuse spent gradients). */
+    public boolean gradsFresh() {
+        return gradsFresh;
+    }
+
+    /** A text table: layer, shape, activation, parameter count, trainable. */
+    public String summary() {
+        return Summary.of(this);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Network ");
+        int[] s = sizes();
+        for (int i = 0; i < s.length; i++) {
+            sb.append(i == 0 ? "" : "→").append(s[i]);
+        }
+        sb.append(" (");
+        for (int i = 0; i < layers.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(layers.get(i).activation().name());
+        }
+        return sb.append("; loss ").append(loss.name()).append(')').toString();
+    }
+
+    /** Runs forward into the evaluation workspace and returns its output (valid until the next call). */
+    Matrix evaluate(Matrix x) {
+        checkInput("predict", x);
+        int batch = x.rows();
+        if (evalSpace == null || evalSpace.batch != batch) {
+            evalSpace = new Workspace(batch);
+        }
+        Matrix in = x;
+        for (int l = 0; l < layers.size(); l++) {
+            Dense d = layers.get(l);
+            Kernels.affine(in, d.W().value(), d.b().value(), evalSpace.z[l]);
+            d.activation().forward(evalSpace.z[l], evalSpace.a[l]);
+            in = evalSpace.a[l];
+        }
+        return in;
+    }
+
+    String paramNames() {
+        List<String> names = new ArrayList<>();
+        for (Param p : params) {
+            names.add(p.name());
+        }
+        return String.join(", ", names);
+    }
+
+    private void checkInput(String what, Matrix x) {
+        if (x.cols() != inputs()) {
+            throw new ShapeError(what + " expects " + inputs() + " input" + (inputs() == 1 ? "" : "s")
+                    + " per example, got " + x.cols() + " (x has shape " + x.shapeString() + ")");
+        }
+        if (x.rows() == 0) {
+            throw new ShapeError(what + " needs at least one example, got an empty batch " + x.shapeString());
+        }
+        Checks.finite(what, "x", x);
+    }
+
+    private void checkForwardFresh() {
+        if (!hasForward) {
+            throw new StaleForwardError("backward needs a forward pass first: call net.forward(x), then net.backward(y)");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).stamp() != forwardStamps[i]) {
+                throw new StaleForwardError(params.get(i).name() + " changed after the forward pass (a step, an optimizer"
+                        + " or a write), so backward would mix old activations with new weights; run net.forward(x) again"
+                        + " before net.backward(y)");
+            }
+        }
+    }
+
+    private void checkGradsFresh(boolean reuse) {
+        if (!hasGrads) {
+            throw new StaleGradientError("step needs gradients: call net.forward(x) and net.backward(y) first");
+        }
+        if (!gradsFresh && !reuse) {
+            throw new StaleGradientError("these gradients were already used by a step (or cleared by zeroGrad); run"
+                    + " net.forward(x) and net.backward(y) again, or pass { reuse: true } to step on them on purpose");
+        }
+    }
+
+    private void ensureBackwardSpace(int batch) {
+        Dense top = layers.get(layers.size() - 1);
+        if (outputGrad == null || outputGrad.rows() != batch) {
+            outputGrad = Matrix.zeros(batch, top.outputs());
+            gradA = new Matrix[layers.size()];
+            for (int l = 0; l < layers.size(); l++) {
+                Dense d = layers.get(l);
+                d.delta = Matrix.zeros(batch, d.outputs());
+                gradA[l] = Matrix.zeros(batch, d.outputs());
+            }
+        }
+    }
+
+    /** Per-layer z and a for one batch size, used by predict and loss. */
+    private final class Workspace {
+        final int batch;
+        final Matrix[] z;
+        final Matrix[] a;
+
+        Workspace(int batch) {
+            this.batch = batch;
+            z = new Matrix[layers.size()];
+            a = new Matrix[layers.size()];
+            for (int l = 0; l < layers.size(); l++) {
+                z[l] = Matrix.zeros(batch, layers.get(l).outputs());
+                a[l] = Matrix.zeros(batch, layers.get(l).outputs());
+            }
+        }
+    }
+}

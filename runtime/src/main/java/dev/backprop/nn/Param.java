@@ -1,0 +1,119 @@
+package dev.backprop.nn;
+
+/**
+ * A learnable parameter: its value, the gradient ∂L/∂p from the latest backward, a trainable flag,
+ * and a version counter bumped on every write through this class (steps, set, load).
+ */
+public final class Param {
+    private final String name;
+    private final Matrix value;
+    private final Matrix grad;
+    private boolean trainable = true;
+    private long version;
+    private boolean exposed;
+    private double lastUpdateNorm = Double.NaN;
+
+    public Param(String name, int rows, int cols) {
+        this.name = name;
+        this.value = Matrix.zeros(rows, cols);
+        this.grad = Matrix.zeros(rows, cols);
+    }
+
+    /** {@code W1}, {@code b1}, … as in the lesson. */
+    public String name() {
+        return name;
+    }
+
+    /** The live values, row-major. Writes through {@link #set} bump the version; see {@link #expose}. */
+    public Matrix value() {
+        return value;
+    }
+
+    /** ∂L/∂p from the latest backward (a batch mean), same shape as the value. */
+    public Matrix grad() {
+        return grad;
+    }
+
+    public int rows() {
+        return value.rows();
+    }
+
+    public int cols() {
+        return value.cols();
+    }
+
+    public int size() {
+        return value.size();
+    }
+
+    public double get(int i, int j) {
+        return value.get(i, j);
+    }
+
+    /** Writes one element and marks the parameter changed. */
+    public void set(int i, int j, double v) {
+        value.set(i, j, Checks.finite(name + "[" + i + "][" + j + "]", v));
+        touch();
+    }
+
+    /** Overwrites every value (row-major) and marks the parameter changed. */
+    public void setAll(double[] values) {
+        value.copyFrom(values);
+        Checks.finite("set " + name, name, value);
+        touch();
+    }
+
+    public boolean trainable() {
+        return trainable;
+    }
+
+    /** Frozen parameters still get gradients; step and optimizers skip them. */
+    public void freeze() {
+        trainable = false;
+    }
+
+    public void unfreeze() {
+        trainable = true;
+    }
+
+    public void setTrainable(boolean on) {
+        trainable = on;
+    }
+
+    /** Marks the value changed (bumps the version); call after writing {@link #value()} directly. */
+    public void touch() {
+        version++;
+    }
+
+    /** The number of writes seen through this class. */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * Records that the value's storage was handed out as a live view (e.g. a Float64Array), so that
+     * writes can bypass {@link #set}; the stale-forward guard then also compares a checksum.
+     */
+    public void expose() {
+        exposed = true;
+    }
+
+    /** A stamp that changes whenever the value changes: the version, and the checksum once exposed. */
+    long stamp() {
+        return exposed ? version * 31 + value.checksum() : version;
+    }
+
+    /** ‖Δp‖ of the latest step, or NaN before any. */
+    public double lastUpdateNorm() {
+        return lastUpdateNorm;
+    }
+
+    void recordUpdateNorm(double norm) {
+        lastUpdateNorm = norm;
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + value.shapeString() + (trainable ? "" : " (frozen)");
+    }
+}

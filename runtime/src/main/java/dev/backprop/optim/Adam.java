@@ -1,0 +1,92 @@
+package dev.backprop.optim;
+
+import dev.backprop.nn.Checks;
+import dev.backprop.nn.Matrix;
+import dev.backprop.nn.Param;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam as PyTorch's {@code torch.optim.Adam} (bias-corrected, no AMSGrad): per parameter, step t,
+ * m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g², p ← p − (lr/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
+ */
+public final class Adam implements Optimizer {
+    private final double lr;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final Map<Param, State> states = new IdentityHashMap<>();
+
+    private static final class State {
+        final Matrix m;
+        final Matrix v;
+        long t;
+
+        State(Param p) {
+            m = Matrix.zeros(p.rows(), p.cols());
+            v = Matrix.zeros(p.rows(), p.cols());
+        }
+    }
+
+    public Adam(double lr, double beta1, double beta2, double eps) {
+        this.lr = Checks.finite("adam lr", lr);
+        this.beta1 = Checks.inRange("adam beta1", beta1, 0, 1);
+        this.beta2 = Checks.inRange("adam beta2", beta2, 0, 1);
+        this.eps = Checks.inRange("adam eps", eps, 0, Double.MAX_VALUE);
+        if (beta1 == 1 || beta2 == 1) {
+            throw new dev.backprop.nn.ValueError("adam betas must be below 1, got beta1 = " + beta1 + ", beta2 = " + beta2);
+        }
+    }
+
+    @Override
+    public double[] update(List<Param> trainable) {
+        double[] norms = new double[trainable.size()];
+        for (int i = 0; i < trainable.size(); i++) {
+            Param p = trainable.get(i);
+            State s = states.computeIfAbsent(p, State::new);
+            s.t++;
+            double bc1 = 1 - StrictMath.pow(beta1, s.t);
+            double bc2Sqrt = StrictMath.sqrt(1 - StrictMath.pow(beta2, s.t));
+            double stepSize = lr / bc1;
+            var w = p.value().data();
+            var g = p.grad().data();
+            var m = s.m.data();
+            var v = s.v.data();
+            double sq = 0;
+            for (int k = 0, n = p.size(); k < n; k++) {
+                double gk = g.get(k);
+                double mk = m.get(k) * beta1 + (1 - beta1) * gk;       // m = β₁m + (1−β₁)g
+                double vk = v.get(k) * beta2 + (1 - beta2) * gk * gk;  // v = β₂v + (1−β₂)g²
+                m.put(k, mk);
+                v.put(k, vk);
+                double delta = stepSize * (mk / (Math.sqrt(vk) / bc2Sqrt + eps));
+                w.put(k, w.get(k) - delta);
+                sq += delta * delta;
+            }
+            norms[i] = Math.sqrt(sq);
+        }
+        return norms;
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", "adam");
+        s.put("lr", lr);
+        s.put("beta1", beta1);
+        s.put("beta2", beta2);
+        s.put("eps", eps);
+        Map<String, Object> per = new LinkedHashMap<>();
+        states.forEach((p, st) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("step", st.t);
+            e.put("m", st.m.toArray());
+            e.put("v", st.v.toArray());
+            per.put(p.name(), e);
+        });
+        s.put("params", per);
+        return s;
+    }
+}
