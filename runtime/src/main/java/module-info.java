@@ -1,0 +1,15 @@
+/**
+ * Backprop Sandbox runtime: the engine (networks, losses, optimizers) and the scripting sandbox.
+ * Only the API packages are exported; kernels and other internals stay private.
+ */
+module dev.backprop.runtime {
+    requires transitive org.graalvm.polyglot;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.csv;
+    requires org.jfree.jfreechart;
+    requires java.desktop;
+    requires java.management;
+
+    exports dev.backprop.nn;
+    exports dev.backprop.optim;
+}
