@@ -9,6 +9,8 @@ module dev.backprop.runtime {
     requires org.jfree.jfreechart;
     requires java.desktop;
     requires java.management;
+    // optional: the Vector API microkernel is used only when the JVM runs with --add-modules jdk.incubator.vector
+    requires static jdk.incubator.vector;
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
