@@ -24,6 +24,8 @@ final class Gemm implements WorkerPool.Task {
     private double[] ap = new double[0];
     private double[] bp = new double[0];
     private double[] c = new double[0];
+    /** One row buffer per chunk, for packing rows that are contiguous in the source. */
+    private double[][] rowBuffers = new double[0][];
 
     private DoubleBuffer a;
     private int aRowStride;
@@ -70,7 +72,7 @@ final class Gemm implements WorkerPool.Task {
         this.accumulate = accumulate;
     }
 
-    /** Runs the product, on {@code threads} parts of the pool when it is free, else on the caller. */
+    /** Runs the product, on the caller and {@code threads - 1} pool workers when the pool is free. */
     void run(WorkerPool pool, int threads) {
         int mr = kernel.mr();
         int nr = kernel.nr();
@@ -80,14 +82,19 @@ final class Gemm implements WorkerPool.Task {
         ap = grow(ap, mPanels * mr * kk);
         bp = grow(bp, nPanels * nr * kk);
         c = grow(c, mPanels * mr * ldc);
-        int parts = Math.min(threads, mPanels);
+        // more chunks than threads, so a late or busy thread leaves its share to the others
+        int chunks = Math.min(mPanels, 4 * threads);
+        int buffers = Math.max(1, chunks);
+        if (rowBuffers.length < buffers || rowBuffers[0].length < kk) {
+            int width = Math.max(kk, rowBuffers.length == 0 ? 0 : rowBuffers[0].length);
+            rowBuffers = new double[Math.max(buffers, rowBuffers.length)][width];
+        }
         phase = PACK;
-        if (parts > 1 && pool.tryRun(this, parts)) {
+        if (threads > 1 && chunks > 1 && pool.tryRun(this, chunks, threads - 1)) {
             phase = COMPUTE;
-            if (pool.tryRun(this, parts)) {
-                return;
+            if (!pool.tryRun(this, chunks, threads - 1)) {
+                run(0, 1);
             }
-            run(0, 1);
             return;
         }
         run(0, 1);
@@ -100,8 +107,9 @@ final class Gemm implements WorkerPool.Task {
         if (phase == PACK) {
             int mr = kernel.mr();
             int nr = kernel.nr();
-            pack(a, aRowStride, aColStride, m, mr, ap, share(mPanels, part, parts), share(mPanels, part + 1, parts));
-            pack(b, bRowStride, bColStride, n, nr, bp, share(nPanels, part, parts), share(nPanels, part + 1, parts));
+            double[] row = rowBuffers[part];
+            pack(a, aRowStride, aColStride, m, mr, ap, share(mPanels, part, parts), share(mPanels, part + 1, parts), row);
+            pack(b, bRowStride, bColStride, n, nr, bp, share(nPanels, part, parts), share(nPanels, part + 1, parts), row);
         } else {
             compute(share(mPanels, part, parts), share(mPanels, part + 1, parts));
         }
@@ -111,17 +119,31 @@ final class Gemm implements WorkerPool.Task {
         return (int) ((long) total * part / parts);
     }
 
-    /** dst panel p, lane r, step k = src(p·lanes + r, k), or 0 past the last row. */
-    private void pack(DoubleBuffer src, int rs, int cs, int rows, int lanes, double[] dst, int p0, int p1) {
+    /** dst panel p, lane r, step k = src(p·lanes + r, k), or 0 past the last row; bulk copies where contiguous. */
+    private void pack(DoubleBuffer src, int rs, int cs, int rows, int lanes, double[] dst, int p0, int p1, double[] row) {
         int depth = kk;
         for (int p = p0; p < p1; p++) {
             int base = p * depth * lanes;
+            int r0 = p * lanes;
+            int valid = Math.max(0, Math.min(lanes, rows - r0));
+            if (rs == 1 && valid > 0) { // the panel's lanes are adjacent in the source for each k
+                for (int k = 0, o = base; k < depth; k++, o += lanes) {
+                    src.get(r0 + k * cs, dst, o, valid);
+                    for (int r = valid; r < lanes; r++) {
+                        dst[o + r] = 0.0;
+                    }
+                }
+                continue;
+            }
             for (int r = 0; r < lanes; r++) {
-                int row = p * lanes + r;
                 int o = base + r;
-                if (row < rows) {
-                    int s = row * rs;
-                    for (int k = 0; k < depth; k++, o += lanes, s += cs) {
+                if (r < valid && cs == 1) { // a contiguous source row: one bulk copy, then spread
+                    src.get((r0 + r) * rs, row, 0, depth);
+                    for (int k = 0; k < depth; k++, o += lanes) {
+                        dst[o] = row[k];
+                    }
+                } else if (r < valid) {
+                    for (int k = 0, s = (r0 + r) * rs; k < depth; k++, o += lanes, s += cs) {
                         dst[o] = src.get(s);
                     }
                 } else {
