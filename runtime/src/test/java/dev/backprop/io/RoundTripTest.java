@@ -127,6 +127,8 @@ class RoundTripTest {
         String text = NetworkJson.toJson(net);
         assertTrue(text.contains("\"trainable\": { \"W\": true, \"b\": true }"), text);
         assertTrue(text.lines().count() > 10, "pretty-printed, one field per line");
+        assertTrue(!NetworkJson.toTree(Network.toy(false)).get("metadata").has("seed"),
+                "the toy's weights were set by hand: no seed is written");
     }
 
     @Test
