@@ -5,6 +5,7 @@ import dev.backprop.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fully connected network and the lesson's training trio: {@link #forward} caches z and a per
@@ -284,6 +285,40 @@ public final class Network {
         return out;
     }
 
+    /**
+     * Central differences against backward on (x, y), with step {@code eps}: the relative error per
+     * parameter as defined in {@link GradCheck}. Runs on a copy, so this network's caches and
+     * gradients stay as they were.
+     */
+    public GradCheck gradCheck(Matrix x, Matrix y, double eps) {
+        return GradCheck.run(this, x, y, eps);
+    }
+
+    /** {@link #gradCheck(Matrix, Matrix, double)} with ε = 1e-6. */
+    public GradCheck gradCheck(Matrix x, Matrix y) {
+        return gradCheck(x, y, GradCheck.DEFAULT_EPS);
+    }
+
+    /**
+     * Compares gradients computed by hand ({@code mine}: parameter name → flat row-major values) with
+     * those of the latest forward and backward, within {@code tol}·max(1, |g|) per element, and names
+     * the classic mistake behind each mismatch (see {@link GradStatus}). {@code lr} is the learning rate
+     * of the step a 'staleWeights' mistake took, or null to solve for it. Changes nothing.
+     */
+    public GradDiagnosis checkGrads(Map<String, double[]> mine, double tol, Double lr) {
+        return GradDiagnoser.diagnose(this, mine, tol, lr);
+    }
+
+    /** {@link #checkGrads(Map, double, Double)} with an unknown learning rate. */
+    public GradDiagnosis checkGrads(Map<String, double[]> mine, double tol) {
+        return checkGrads(mine, tol, null);
+    }
+
+    /** Per layer: activation mean and std, fraction saturated, gradient norm, update:data ratio ({@link LayerStats}). */
+    public List<LayerStats> stats() {
+        return LayerStats.of(this);
+    }
+
     /** A deep copy of the weights, biases, trainable flags, activations and loss (no caches). */
     public Network copy() {
         List<Dense> copies = new ArrayList<>();
@@ -362,6 +397,19 @@ public final class Network {
             in = evalSpace.a[l];
         }
         return in;
+    }
+
+    /** Whether no parameter changed since the latest training forward. */
+    boolean forwardCurrent() {
+        if (!hasForward) {
+            return false;
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).stamp() != forwardStamps[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String paramNames() {
