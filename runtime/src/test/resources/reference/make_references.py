@@ -8,7 +8,7 @@ It (re)writes, beside itself:
   optimizer_reference.json  a 3-layer net [3, 5, 4, 2] (tanh, relu, sigmoid output, loss mse) trained for
                             3 steps on 3 fixed batches by torch.optim.SGD (momentum; momentum + weight decay)
                             and torch.optim.Adam; the loss before each step and every parameter after it
-  deep_reference.json       forward/backward of 4-layer nets with batch 5: z, a, per-example δ, ∂L/∂p, loss
+  deep_reference.json       forward/backward of 4-layer nets with batch 5: z, a, per-example δ, ∂L/∂p, lossValue
   rng_reference.json        SplitMix64 written out here from the published algorithm, and the first weights
                             it gives a seeded network (xavier and he uniform), for the determinism test
 
@@ -184,7 +184,7 @@ def deep():
         l = loss_of(loss, zs[-1], As[-1], y)
         l.backward()
         case = net_doc(sizes, acts, loss, params)
-        case.update({"name": name, "rows": 5, "x": flat(x), "y": flat(y), "loss": l.item(),
+        case.update({"name": name, "rows": 5, "x": flat(x), "y": flat(y), "lossValue": l.item(),
                      "z": [flat(z) for z in zs], "a": [flat(a) for a in As],
                      "delta": [flat(z.grad * 5) for z in zs],
                      "grads": {("W" if i % 2 == 0 else "b") + str(i // 2 + 1): flat(p.grad)
