@@ -263,12 +263,12 @@ public final class Network {
 
     /** The outputs for x, computed without touching the training caches. Returns a new matrix. */
     public Matrix predict(Matrix x) {
-        return evaluate(x).copy();
+        return evaluate("predict", x).copy();
     }
 
     /** The loss on (x, y), computed without touching the caches or the gradients. */
     public double loss(Matrix x, Matrix y) {
-        Matrix out = evaluate(x);
+        Matrix out = evaluate("loss", x);
         loss.checkTargets(y, x.rows(), outputs());
         Workspace ws = evalSpace;
         return loss.value(ws.z[layers.size() - 1], out, y);
@@ -336,8 +336,18 @@ public final class Network {
     /** Copies every parameter value and trainable flag from {@code other}, which must have the same shape. */
     public void copyParamsFrom(Network other) {
         if (other.params.size() != params.size()) {
-            throw new ShapeError("cannot copy parameters from a network with " + other.params.size()
-                    + " parameters into one with " + params.size());
+            throw new ShapeError("cannot copy parameters from a network with " + other.layers.size() + " layers into"
+                    + " one with " + layers.size() + "; both need the same sizes (" + java.util.Arrays.toString(sizes())
+                    + ")");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            Param q = other.params.get(i);
+            if (p.rows() != q.rows() || p.cols() != q.cols()) {
+                throw new ShapeError("cannot copy " + q.name() + " of shape " + q.value().shapeString() + " into "
+                        + p.name() + " of shape " + p.value().shapeString() + "; both networks need the same sizes"
+                        + " (nothing was copied)");
+            }
         }
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
@@ -383,8 +393,8 @@ public final class Network {
     }
 
     /** Runs forward into the evaluation workspace and returns its output (valid until the next call). */
-    Matrix evaluate(Matrix x) {
-        checkInput("predict", x);
+    Matrix evaluate(String what, Matrix x) {
+        checkInput(what, x);
         int batch = x.rows();
         if (evalSpace == null || evalSpace.batch != batch) {
             evalSpace = new Workspace(batch);

@@ -84,10 +84,29 @@ class GuardsTest {
         assertEquals("forward expects 2 inputs per example, got 3 (x has shape [1, 3])", in.getMessage());
         net.forward(Matrix.of(2, 2, 0.5, 0.9, 0.1, 0.2));
         ShapeError out = assertThrows(ShapeError.class, () -> net.backward(Y));
-        assertTrue(out.getMessage().startsWith("backward expects targets of shape [2, 1]"), out.getMessage());
-        assertTrue(out.getMessage().endsWith("got [1, 1]"), out.getMessage());
+        assertEquals("the targets y need shape [2, 1] (one row of 1 value for each of the 2 examples in x), got [1, 1]",
+                out.getMessage());
         ShapeError predict = assertThrows(ShapeError.class, () -> net.predict(Matrix.of(1, 1, 0.5)));
         assertTrue(predict.getMessage().startsWith("predict expects 2 inputs"), predict.getMessage());
+        ShapeError loss = assertThrows(ShapeError.class, () -> net.loss(Matrix.of(1, 1, 0.5), Y));
+        assertTrue(loss.getMessage().startsWith("loss expects 2 inputs"), loss.getMessage());
+    }
+
+    @Test
+    void badWeightsAreRefusedWithoutAHalfWrite() {
+        Network net = Network.toy(false);
+        Param w1 = net.param("W1");
+        long version = w1.version();
+        ShapeError shape = assertThrows(ShapeError.class, () -> w1.setAll(new double[] {1, 2, 3}));
+        assertEquals("W1 has shape [2, 2] and needs 4 values (row-major), got 3", shape.getMessage());
+        ValueError nan = assertThrows(ValueError.class, () -> w1.setAll(new double[] {9, 9, Double.NaN, 9}));
+        assertEquals("set W1: value 2 is NaN; W1 must hold finite numbers (nothing was changed)", nan.getMessage());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.15, 0.20, 0.25, 0.30}, w1.value().toArray(), 0.0);
+        assertEquals(version, w1.version());
+        Network other = Network.builder(2, 3, 1).seed(1).build();
+        ShapeError copy = assertThrows(ShapeError.class, () -> net.copyParamsFrom(other));
+        assertTrue(copy.getMessage().startsWith("cannot copy W1 of shape [3, 2] into W1 of shape [2, 2]"), copy.getMessage());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.15, 0.20, 0.25, 0.30}, w1.value().toArray(), 0.0);
     }
 
     @Test
@@ -95,10 +114,12 @@ class GuardsTest {
         Network net = Network.toy(false);
         ValueError x = assertThrows(ValueError.class,
                 () -> net.forward(Matrix.of(2, 2, 0.5, 0.9, Double.NaN, Double.POSITIVE_INFINITY)));
-        assertEquals("forward: x[1][0] is NaN; x must hold finite numbers", x.getMessage());
+        assertEquals("forward: x[1][0] is NaN; every element of x must be a finite number (check the data for missing"
+                + " values or a division by zero)", x.getMessage());
         net.forward(X);
         ValueError y = assertThrows(ValueError.class, () -> net.backward(Matrix.of(1, 1, Double.NEGATIVE_INFINITY)));
-        assertEquals("backward: y[0][0] is -Infinity; y must hold finite numbers", y.getMessage());
+        assertTrue(y.getMessage().startsWith("targets: y[0][0] is -Infinity; every element of y must be a finite number"),
+                y.getMessage());
         net.backward(Y); // the refused calls left the forward usable
     }
 }
