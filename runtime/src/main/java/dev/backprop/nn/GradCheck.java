@@ -28,6 +28,8 @@ public record GradCheck(double maxRelError, Map<String, Double> params) {
     public static final double FLOOR = 1e-4;
     /** The default step ε of the central difference. */
     public static final double DEFAULT_EPS = 1e-6;
+    /** The most multiply-adds one check may cost (about 2·P forward passes of P·B each): a few seconds. */
+    public static final double MAX_WORK = 2e9;
 
     public GradCheck {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -73,6 +75,13 @@ public record GradCheck(double maxRelError, Map<String, Double> params) {
     /** Runs the check on a copy of {@code net}, so its caches and gradients stay as they were. */
     static GradCheck run(Network net, Matrix x, Matrix y, double eps) {
         Checks.positive("gradCheck eps", eps);
+        double work = 2.0 * net.parameterCount() * net.parameterCount() * x.rows();
+        if (work > MAX_WORK) {
+            throw new LimitError(String.format(java.util.Locale.ROOT, "gradCheck runs 2 forward passes per parameter: for %d parameters and"
+                    + " %d examples that is about %.1e multiply-adds, more than the %.0e allowed; check a smaller"
+                    + " network of the same kind, or pass only a few rows of x (2 to 4 are enough)",
+                    net.parameterCount(), x.rows(), work, MAX_WORK));
+        }
         Network copy = net.copy();
         copy.forward(x);
         copy.backward(y);

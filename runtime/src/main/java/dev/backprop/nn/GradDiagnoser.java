@@ -127,7 +127,7 @@ final class GradDiagnoser {
         double lr = staleLearningRate(paramIndex, mine);
         if (!Double.isNaN(lr)) {
             return verdict(GradStatus.STALE_WEIGHTS, name + " was computed by sending δ back through weights already"
-                    + " updated by a step (lr " + (givenLr != null ? "" : "≈ ") + String.format("%.4g", lr) + "); compute"
+                    + " updated by a step (lr " + (givenLr != null ? "" : "≈ ") + String.format(java.util.Locale.ROOT, "%.4g", lr) + "); compute"
                     + " every gradient first, then update" + at, first);
         }
         return verdict(GradStatus.WRONG, name + " differs from backward's gradient and matches none of the usual"
@@ -162,7 +162,7 @@ final class GradDiagnoser {
             all[l] = true;
         }
         tries.add(all);
-        where.add("at every layer");
+        where.add(outputHasFactor ? "at every layer" : "at every hidden layer");
         for (int t = 0; t < tries.size(); t++) {
             if (matches(mine, variant(tries.get(t), 0.0)[paramIndex])) {
                 return where.get(t);
@@ -174,7 +174,8 @@ final class GradDiagnoser {
     /**
      * The learning rate at which "δ sent back through already-updated weights" reproduces {@code mine},
      * or NaN. The given lr is used when there is one; else it is solved for: the stale gradient is a
-     * polynomial in lr, so a linear estimate from its slope at 0 is refined by Gauss–Newton steps.
+     * polynomial in lr, so a linear estimate from its slope at 0 is refined by Gauss–Newton steps. An
+     * unknown lr is only solved for parameters of two or more elements (one element fits any value).
      */
     private double staleLearningRate(int paramIndex, double[] mine) {
         if (paramIndex / 2 >= layers.size() - 1) {
@@ -182,6 +183,9 @@ final class GradDiagnoser {
         }
         if (givenLr != null) {
             return matches(mine, variant(noDrop(), givenLr)[paramIndex]) ? givenLr : Double.NaN;
+        }
+        if (mine.length < 2) {
+            return Double.NaN; // one number and one unknown lr: any value would fit, so it proves nothing
         }
         double lr = 0;
         for (int iter = 0; iter < 12; iter++) {

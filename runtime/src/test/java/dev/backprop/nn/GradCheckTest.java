@@ -119,4 +119,14 @@ class GradCheckTest {
         assertTrue(net.gradsFresh());
         net.backward(y); // the forward is still current
     }
+
+    @Test
+    void aNetworkTooBigToCheckIsALimitErrorNotAHang() {
+        Network big = Network.builder(784, 64, 10).activation("relu").output("softmax").loss("crossEntropy").build();
+        Matrix x = Matrix.zeros(8, 784);
+        LimitError e = org.junit.jupiter.api.Assertions.assertThrows(LimitError.class,
+                () -> big.gradCheck(x, Matrix.of(8, 1, 0, 1, 2, 3, 4, 5, 6, 7)));
+        assertTrue(e.getMessage().startsWith("gradCheck runs 2 forward passes per parameter: for 50890 parameters"),
+                e.getMessage());
+    }
 }
