@@ -2,6 +2,7 @@ package dev.backprop.nn;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,8 +78,8 @@ public record GradCheck(double maxRelError, Map<String, Double> params) {
         Checks.positive("gradCheck eps", eps);
         double work = 2.0 * net.parameterCount() * net.parameterCount() * x.rows();
         if (work > MAX_WORK) {
-            throw new LimitError(String.format(java.util.Locale.ROOT, "gradCheck runs 2 forward passes per parameter: for %d parameters and"
-                    + " %d examples that is about %.1e multiply-adds, more than the %.0e allowed; check a smaller"
+            throw new LimitError(String.format(Locale.ROOT, "gradCheck runs 2 forward passes per parameter: for %d"
+                    + " parameters and %d examples that is about %.1e multiply-adds, more than the %.0e allowed; check a smaller"
                     + " network of the same kind, or pass only a few rows of x (2 to 4 are enough)",
                     net.parameterCount(), x.rows(), work, MAX_WORK));
         }

@@ -1,5 +1,7 @@
 package dev.backprop.nn;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,9 +128,10 @@ final class GradDiagnoser {
         }
         double lr = staleLearningRate(paramIndex, mine);
         if (!Double.isNaN(lr)) {
+            String lrText = new BigDecimal(lr).round(new MathContext(4)).stripTrailingZeros().toPlainString();
             return verdict(GradStatus.STALE_WEIGHTS, name + " was computed by sending δ back through weights already"
-                    + " updated by a step (lr " + (givenLr != null ? "" : "≈ ") + String.format(java.util.Locale.ROOT, "%.4g", lr) + "); compute"
-                    + " every gradient first, then update" + at, first);
+                    + " updated by a step (lr " + (givenLr != null ? "" : "≈ ") + lrText + "); compute every gradient"
+                    + " first, then update" + at, first);
         }
         return verdict(GradStatus.WRONG, name + " differs from backward's gradient and matches none of the usual"
                 + " mistakes" + at, first);
