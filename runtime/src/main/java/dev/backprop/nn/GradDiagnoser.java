@@ -231,10 +231,10 @@ final class GradDiagnoser {
         Matrix delta = Matrix.zeros(batch, top.outputs());
         Matrix scratch = Matrix.zeros(batch, top.outputs());
         Activation outAct = drop[n - 1] ? Identity.INSTANCE : top.activation();
-        net.loss().outputDelta(top.z, top.a, targets, outAct, delta, scratch); // δ_o = ∂L/∂ŷ ⊙ σ'(z_o)
+        net.loss().outputDelta(top.z(), top.a(), targets, outAct, delta, scratch); // δ_o = ∂L/∂ŷ ⊙ σ'(z_o)
         for (int l = n - 1; l >= 0; l--) {
             Dense d = layers.get(l);
-            Matrix x = l == 0 ? input : layers.get(l - 1).a;
+            Matrix x = l == 0 ? input : layers.get(l - 1).a();
             int out = d.outputs();
             int in = d.inputs();
             double[] gw = new double[out * in];
@@ -274,7 +274,7 @@ final class GradDiagnoser {
             if (drop[l - 1]) {
                 prev.copyFrom(gradA); // the mistake: δ_prev = Wᵀδ without σ'
             } else {
-                below.activation().backward(below.z, below.a, gradA, prev); // δ_prev = (Wᵀδ) ⊙ σ'(z)
+                below.activation().backward(below.z(), below.a(), gradA, prev); // δ_prev = (Wᵀδ) ⊙ σ'(z)
             }
             delta = prev;
         }

@@ -33,8 +33,8 @@ public record LayerStats(int layer, String activation, double mean, double std, 
         double mean = Double.NaN;
         double std = Double.NaN;
         double saturated = Double.NaN;
-        if (hasForward && d.a != null) {
-            Matrix a = d.a;
+        if (hasForward && d.a() != null) {
+            Matrix a = d.a();
             int n = a.size();
             double sum = 0;
             for (int k = 0; k < n; k++) {
@@ -58,7 +58,7 @@ public record LayerStats(int layer, String activation, double mean, double std, 
     }
 
     private static double saturatedFraction(Dense d) {
-        Matrix a = d.a;
+        Matrix a = d.a();
         int rows = a.rows();
         int cols = a.cols();
         Activation act = d.activation();
@@ -67,7 +67,7 @@ public record LayerStats(int layer, String activation, double mean, double std, 
             for (int j = 0; j < cols; j++) {
                 boolean alive = false;
                 for (int i = 0; i < rows && !alive; i++) {
-                    alive = d.z.at(i * cols + j) > 0;
+                    alive = d.z().at(i * cols + j) > 0;
                 }
                 dead += alive ? 0 : 1;
             }
