@@ -4,7 +4,7 @@
  */
 module dev.backprop.runtime {
     requires transitive org.graalvm.polyglot;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.jfree.jfreechart;
     requires java.desktop;
@@ -13,6 +13,7 @@ module dev.backprop.runtime {
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
+    exports dev.backprop.io;
     exports dev.backprop.script;
     exports dev.backprop.script.js;
     opens dev.backprop.script.js to org.graalvm.polyglot, org.graalvm.truffle;

@@ -191,7 +191,7 @@ public final class Sandbox implements AutoCloseable {
             if (e.isCancelled()) {
                 closed = true;
             }
-            throw Errors.map(e, run.reason, limits);
+            throw Errors.map(e, run.reason(), limits);
         } finally {
             Watchdog.get().finish(run);
             running = null;
@@ -234,7 +234,7 @@ public final class Sandbox implements AutoCloseable {
     /** Whether the running evaluation was asked to stop; long host loops (fit) poll this between batches. */
     public boolean stopRequested() {
         Watchdog.Run r = running;
-        return r != null && r.reason != null;
+        return r != null && r.reason() != null;
     }
 
     /** Every network reachable from the globals (through arrays and plain objects), deep-copied. */

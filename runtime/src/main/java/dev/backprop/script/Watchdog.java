@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.graalvm.polyglot.Context;
 
@@ -38,9 +39,9 @@ final class Watchdog {
         final long deadline;
         final long heapAtStart;
         long allocationCheckpoint;
-        volatile Reason reason;
+        private final AtomicReference<Reason> reason = new AtomicReference<>();
         boolean stopSent;
-        boolean done;
+        volatile boolean done;
 
         Run(Context context, Limits limits) {
             this.context = context;
@@ -54,12 +55,14 @@ final class Watchdog {
 
         /** Marks this evaluation to be stopped for {@code why} (the first reason wins) and wakes the watchdog. */
         void stop(Reason why) {
-            synchronized (this) {
-                if (reason == null && !done) {
-                    reason = why;
-                }
+            if (!done && reason.compareAndSet(null, why)) {
+                LockSupport.unpark(thread);
             }
-            LockSupport.unpark(thread);
+        }
+
+        /** Why this evaluation was stopped, or null while it runs normally. */
+        Reason reason() {
+            return reason.get();
         }
     }
 
@@ -112,7 +115,7 @@ final class Watchdog {
     }
 
     private void check(Run r) {
-        if (r.reason == null) {
+        if (r.reason() == null) {
             if (System.nanoTime() > r.deadline) {
                 r.stop(Reason.TIME);
             } else if (overMemoryBudget(r)) {
@@ -120,7 +123,7 @@ final class Watchdog {
             }
         }
         synchronized (r) {
-            if (r.reason == null || r.stopSent || r.done) {
+            if (r.reason() == null || r.stopSent || r.done) {
                 return;
             }
             r.stopSent = true;
@@ -149,7 +152,7 @@ final class Watchdog {
             return false;
         }
         long now = allocated(r.evaluator);
-        if (now < 0 || now - r.allocationCheckpoint < budget) {
+        if (now < 0 || now - r.allocationCheckpoint < budget / 2) {
             return false;
         }
         System.gc();
