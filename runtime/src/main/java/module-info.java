@@ -4,14 +4,19 @@
  */
 module dev.backprop.runtime {
     requires transitive org.graalvm.polyglot;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.jfree.jfreechart;
     requires java.desktop;
     requires java.management;
+    requires jdk.management;
     // optional: the Vector API microkernel is used only when the JVM runs with --add-modules jdk.incubator.vector
     requires static jdk.incubator.vector;
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
+    exports dev.backprop.io;
+    exports dev.backprop.script;
+    exports dev.backprop.script.js;
+    opens dev.backprop.script.js to org.graalvm.polyglot, org.graalvm.truffle;
 }

@@ -73,7 +73,7 @@ class AllocationTest {
 
     private static void assertNoAllocation(Optimizer opt, String what) {
         KernelConfig.setThreads(2);
-        Matrix[] data = DeterminismTest.wide(64, 196, 10, 3);
+        Matrix[] data = KernelDeterminismTest.wide(64, 196, 10, 3);
         Network net = Network.builder(196, 128, 64, 10).activation("relu").output("softmax").loss("crossEntropy")
                 .init("he").seed(1).build();
         // warm-up: workspaces sized, scratch grown, hot loops compiled

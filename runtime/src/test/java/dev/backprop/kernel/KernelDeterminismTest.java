@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Full training runs give bit-identical weights with 1 and 2 kernel threads (and with the packed
  * products against a run where every product takes the naive loop).
  */
-class DeterminismTest {
+class KernelDeterminismTest {
 
     /** A seeded 2-D set: two interleaved spirals, one-hot labels. */
     static Matrix[] spirals(int n, long seed) {
