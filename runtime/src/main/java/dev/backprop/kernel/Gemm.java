@@ -24,8 +24,9 @@ final class Gemm implements WorkerPool.Task {
     private double[] ap = new double[0];
     private double[] bp = new double[0];
     private double[] c = new double[0];
-    /** One row buffer per chunk, for packing rows that are contiguous in the source. */
-    private double[][] rowBuffers = new double[0][];
+    /** The operands copied out of their direct buffers (one bulk copy each; packing then reads arrays). */
+    private double[] aCopy = new double[0];
+    private double[] bCopy = new double[0];
 
     private DoubleBuffer a;
     private int aRowStride;
@@ -84,11 +85,12 @@ final class Gemm implements WorkerPool.Task {
         c = grow(c, mPanels * mr * ldc);
         // more chunks than threads, so a late or busy thread leaves its share to the others
         int chunks = Math.min(mPanels, 4 * threads);
-        int buffers = Math.max(1, chunks);
-        if (rowBuffers.length < buffers || rowBuffers[0].length < kk) {
-            int width = Math.max(kk, rowBuffers.length == 0 ? 0 : rowBuffers[0].length);
-            rowBuffers = new double[Math.max(buffers, rowBuffers.length)][width];
-        }
+        int aLength = extent(m, kk, aRowStride, aColStride);
+        int bLength = extent(n, kk, bRowStride, bColStride);
+        aCopy = grow(aCopy, aLength);
+        bCopy = grow(bCopy, bLength);
+        a.get(0, aCopy, 0, aLength);
+        b.get(0, bCopy, 0, bLength);
         phase = PACK;
         if (threads > 1 && chunks > 1 && pool.tryRun(this, chunks, threads - 1)) {
             phase = COMPUTE;
@@ -107,9 +109,8 @@ final class Gemm implements WorkerPool.Task {
         if (phase == PACK) {
             int mr = kernel.mr();
             int nr = kernel.nr();
-            double[] row = rowBuffers[part];
-            pack(a, aRowStride, aColStride, m, mr, ap, share(mPanels, part, parts), share(mPanels, part + 1, parts), row);
-            pack(b, bRowStride, bColStride, n, nr, bp, share(nPanels, part, parts), share(nPanels, part + 1, parts), row);
+            pack(aCopy, aRowStride, aColStride, m, mr, ap, share(mPanels, part, parts), share(mPanels, part + 1, parts));
+            pack(bCopy, bRowStride, bColStride, n, nr, bp, share(nPanels, part, parts), share(nPanels, part + 1, parts));
         } else {
             compute(share(mPanels, part, parts), share(mPanels, part + 1, parts));
         }
@@ -119,16 +120,23 @@ final class Gemm implements WorkerPool.Task {
         return (int) ((long) total * part / parts);
     }
 
-    /** dst panel p, lane r, step k = src(p·lanes + r, k), or 0 past the last row; bulk copies where contiguous. */
-    private void pack(DoubleBuffer src, int rs, int cs, int rows, int lanes, double[] dst, int p0, int p1, double[] row) {
+    /** Elements an operand of rows × depth spans in its buffer: last index + 1 (0 when empty). */
+    private static int extent(int rows, int depth, int rs, int cs) {
+        return rows == 0 || depth == 0 ? 0 : (rows - 1) * rs + (depth - 1) * cs + 1;
+    }
+
+    /** dst panel p, lane r, step k = src(p·lanes + r, k), or 0 past the last row. */
+    private void pack(double[] src, int rs, int cs, int rows, int lanes, double[] dst, int p0, int p1) {
         int depth = kk;
         for (int p = p0; p < p1; p++) {
             int base = p * depth * lanes;
             int r0 = p * lanes;
             int valid = Math.max(0, Math.min(lanes, rows - r0));
-            if (rs == 1 && valid > 0) { // the panel's lanes are adjacent in the source for each k
-                for (int k = 0, o = base; k < depth; k++, o += lanes) {
-                    src.get(r0 + k * cs, dst, o, valid);
+            if (rs == 1) { // the panel's lanes are adjacent in the source for each k
+                for (int k = 0, o = base, s = r0; k < depth; k++, o += lanes, s += cs) {
+                    for (int r = 0; r < valid; r++) {
+                        dst[o + r] = src[s + r];
+                    }
                     for (int r = valid; r < lanes; r++) {
                         dst[o + r] = 0.0;
                     }
@@ -137,14 +145,9 @@ final class Gemm implements WorkerPool.Task {
             }
             for (int r = 0; r < lanes; r++) {
                 int o = base + r;
-                if (r < valid && cs == 1) { // a contiguous source row: one bulk copy, then spread
-                    src.get((r0 + r) * rs, row, 0, depth);
-                    for (int k = 0; k < depth; k++, o += lanes) {
-                        dst[o] = row[k];
-                    }
-                } else if (r < valid) {
+                if (r < valid) {
                     for (int k = 0, s = (r0 + r) * rs; k < depth; k++, o += lanes, s += cs) {
-                        dst[o] = src.get(s);
+                        dst[o] = src[s];
                     }
                 } else {
                     for (int k = 0; k < depth; k++, o += lanes) {
