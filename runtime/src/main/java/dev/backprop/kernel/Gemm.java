@@ -143,16 +143,13 @@ final class Gemm implements WorkerPool.Task {
                 }
                 continue;
             }
-            for (int r = 0; r < lanes; r++) {
-                int o = base + r;
-                if (r < valid) {
-                    for (int k = 0, s = (r0 + r) * rs; k < depth; k++, o += lanes, s += cs) {
-                        dst[o] = src[s];
-                    }
-                } else {
-                    for (int k = 0; k < depth; k++, o += lanes) {
-                        dst[o] = 0.0;
-                    }
+            // k outer, lanes inner: dst is written in order while `valid` source rows are read side by side
+            for (int k = 0, o = base, s = r0 * rs; k < depth; k++, o += lanes, s += cs) {
+                for (int r = 0, t = s; r < valid; r++, t += rs) {
+                    dst[o + r] = src[t];
+                }
+                for (int r = valid; r < lanes; r++) {
+                    dst[o + r] = 0.0;
                 }
             }
         }
@@ -172,24 +169,23 @@ final class Gemm implements WorkerPool.Task {
         for (int i = ip0 * mr; i < i1; i++) {
             int co = i * ldc;
             int oo = i * n;
+            // the epilogue is applied in c, then the row goes out in one bulk copy
             switch (epilogue) {
                 case AFFINE -> {
                     for (int j = 0; j < n; j++) {
-                        out.put(oo + j, c[co + j] + bias.get(j)); // z = x·Wᵀ + b
+                        c[co + j] = c[co + j] + bias.get(j); // z = x·Wᵀ + b
                     }
                 }
                 case SCALED -> {
                     for (int j = 0; j < n; j++) {
                         double prior = accumulate ? out.get(oo + j) : 0.0;
-                        out.put(oo + j, prior + scale * c[co + j]); // dW = (dW) + scale·δᵀx
+                        c[co + j] = prior + scale * c[co + j]; // dW = (dW) + scale·δᵀx
                     }
                 }
                 default -> {
-                    for (int j = 0; j < n; j++) {
-                        out.put(oo + j, c[co + j]);
-                    }
                 }
             }
+            out.put(oo, c, co, n);
         }
     }
 
