@@ -4,12 +4,17 @@
  */
 module dev.backprop.runtime {
     requires transitive org.graalvm.polyglot;
+    requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.jfree.jfreechart;
+    requires org.jfree.svg;
     requires java.desktop;
     requires java.management;
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
+    exports dev.backprop.data;
+    exports dev.backprop.train;
+    exports dev.backprop.plot;
 }
