@@ -43,13 +43,14 @@ public final class Csv {
 
     /** Reads CSV text from {@code in}; {@code name} is used in error messages. */
     public static Dataset read(InputStream in, String name, CsvOptions options) throws IOException {
+        Reader reader = new Reader(name, options);
         try (CsvParser p = (CsvParser) MAPPER.getFactory().createParser(in)) {
             p.setSchema(CsvSchema.emptySchema().withColumnSeparator(options.separator()));
-            return new Reader(name, options).read(p);
+            return reader.read(p);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new FormatError(name + ": " + (at == null ? "" : "line " + at.getLineNr() + ": ")
-                    + "not valid CSV: " + e.getOriginalMessage(), e);
+            throw new FormatError(name + ": not valid CSV in the row after line " + reader.lastLine + ": "
+                    + e.getOriginalMessage() + (at == null ? "" : " (noticed at line " + at.getLineNr() + ")"), e);
         } catch (CharConversionException e) {
             throw new FormatError(name + ": not valid text (UTF-8 expected): " + e.getMessage(), e);
         }
@@ -63,6 +64,8 @@ public final class Csv {
         private int width = -1;
         private int target;
         private int rows;
+        /** Line of the last row read whole, for errors the CSV parser raises between rows. */
+        int lastLine;
         private double[] features = new double[1024];
         private int filled;
         private final List<String> targets = new ArrayList<>();
@@ -94,6 +97,7 @@ public final class Csv {
                 }
                 sawAnyRow = true;
                 row(cells, line);
+                lastLine = p.currentTokenLocation().getLineNr();
             }
             if (!sawAnyRow) {
                 throw new FormatError(name + ": the file is empty; expected "

@@ -108,15 +108,15 @@ public final class Idx {
                     got += r;
                 }
             } catch (EOFException e) {
-                throw new FormatError(name + ": the gzip data ends early, inside " + what + " (byte " + (offset + got)
-                        + " of the unpacked data); the file is truncated, download or unpack it again", e);
+                throw new FormatError(name + ": the gzip data ends early, after " + (offset + got) + " unpacked bytes,"
+                        + " inside " + what + "; the file is truncated, download or unpack it again", e);
             } catch (ZipException e) {
                 throw new FormatError(name + ": the gzip data is damaged inside " + what + " (" + e.getMessage()
                         + ")", e);
             }
             if (got < len) {
-                throw new FormatError(name + ": the file ends early, inside " + what + " (byte " + (offset + got)
-                        + (gzip ? " of the unpacked data" : "") + "); it is truncated, download or unpack it again");
+                throw new FormatError(name + ": the file ends early, after " + (offset + got) + (gzip ? " unpacked" : "")
+                        + " bytes, inside " + what + "; it is truncated, download or unpack it again");
             }
         }
     }
