@@ -87,13 +87,29 @@ public final class Histogram implements Chart {
         for (long c : counts) {
             max = Math.max(max, c);
         }
+        double mean = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                mean += v;
+            }
+        }
+        mean /= finite;
+        double ss = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                ss += (v - mean) * (v - mean);
+            }
+        }
+        String stats = String.format(Locale.ROOT, "n = %d, mean %s, std %s", finite, Axis.label(mean),
+                Axis.label(Math.sqrt(ss / finite)))
+                + (skipped > 0 ? ", " + skipped + " non-finite skipped" : "");
         String top = Long.toString(max);
         int margin = top.length() + 1;
         int barWidth = Math.max(1, Math.min(3, 60 / bins));
         int plotWidth = bins * barWidth;
         int header = title.isEmpty() ? 0 : 1;
         int rows = header + height + 3;
-        TextGrid g = new TextGrid(rows, Math.max(margin + 1 + plotWidth, 50));
+        TextGrid g = new TextGrid(rows, Math.max(margin + 1 + plotWidth, margin + 1 + stats.length()));
         if (header > 0) {
             g.centre(0, title, -1);
         }
@@ -136,22 +152,6 @@ public final class Histogram implements Chart {
         String hi = Axis.label(range.max());
         g.text(axisRow + 1, margin + 1, lo, -1);
         g.text(axisRow + 1, Math.max(margin + 1 + lo.length() + 1, margin + 1 + plotWidth - hi.length()), hi, -1);
-        double mean = 0;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                mean += v;
-            }
-        }
-        mean /= finite;
-        double ss = 0;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                ss += (v - mean) * (v - mean);
-            }
-        }
-        String stats = String.format(Locale.ROOT, "n = %d, mean %s, std %s", finite, Axis.label(mean),
-                Axis.label(Math.sqrt(ss / finite)))
-                + (skipped > 0 ? ", " + skipped + " non-finite skipped" : "");
         g.text(axisRow + 2, margin + 1, stats, -1);
         return g.render(term);
     }
