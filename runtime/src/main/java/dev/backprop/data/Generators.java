@@ -14,6 +14,10 @@ import java.util.List;
  * same random stream, so classes are mixed in the order given.
  */
 public final class Generators {
+    /** Default number of points for scripts that give none. */
+    public static final int DEFAULT_N = 200;
+    /** Default noise (the Playground's default too). */
+    public static final double DEFAULT_NOISE = 0.0;
     /** Playground's coordinates span about ±6; we scale them into about ±1.2. */
     static final double SCALE = 0.2;
     private static final List<String> XY = List.of("x1", "x2");
@@ -58,8 +62,9 @@ public final class Generators {
     }
 
     /**
-     * Playground's two-arm spiral: arm k (k = 1 for label 1, 0 for label 0 turned by π) has points
-     * i = 0…m−1 at r = i/m, t = 1.75·2π·i/m + shift, plus uniform(−1, 1)·noise/5 per axis.
+     * Playground's two-arm spiral: the arm of label 1 (n/2 points) and the arm of label 0 (the rest,
+     * turned by π) each have points i = 0…m−1 at radius r = i/m and angle t = 1.75·2π·i/m (+ π), at
+     * (r·sin t, r·cos t), plus uniform(−1, 1)·noise/5 per axis.
      */
     public static Dataset spiral(int n, double noise, long seed) {
         check("spiral", n, noise);

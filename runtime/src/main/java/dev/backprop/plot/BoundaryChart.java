@@ -94,7 +94,11 @@ public final class BoundaryChart implements Chart {
         boolean term = style == TextStyle.TERMINAL;
         int header = title.isEmpty() ? 0 : 1;
         int rows = header + height + 2;
-        TextGrid g = new TextGrid(rows, Math.max(width, 40));
+        int legendWidth = 40;
+        for (int k = 0; k < classes; k++) {
+            legendWidth += (k < classNames.size() ? classNames.get(k).length() : 7) + 10;
+        }
+        TextGrid g = new TextGrid(rows, Math.max(width, legendWidth));
         if (header > 0) {
             g.centre(0, title, -1);
         }

@@ -91,6 +91,7 @@ final class JFreeCharts {
         blocks.setBlockWidth((ax.max() - ax.min()) / cols);
         blocks.setBlockHeight((ay.max() - ay.min()) / rows);
         blocks.setPaintScale(new RegionScale(c.classes()));
+        blocks.setDefaultSeriesVisibleInLegend(false);
 
         XYSeriesCollection points = new XYSeriesCollection();
         List<String> names = c.classNames();

@@ -68,11 +68,15 @@ final class TextGrid {
             for (int c = 0; c < end; c++) {
                 int k = r * cols + c;
                 if (colour && (fg[k] != curF || bg[k] != curB)) {
-                    sb.append(RESET);
-                    if (fg[k] >= 0) {
+                    if ((fg[k] < 0 && curF >= 0) || (bg[k] < 0 && curB >= 0)) {
+                        sb.append(RESET);
+                        curF = -1;
+                        curB = -1;
+                    }
+                    if (fg[k] >= 0 && fg[k] != curF) {
                         sb.append("\u001b[38;5;").append(fg[k]).append('m');
                     }
-                    if (bg[k] >= 0) {
+                    if (bg[k] >= 0 && bg[k] != curB) {
                         sb.append("\u001b[48;5;").append(bg[k]).append('m');
                     }
                     curF = fg[k];
