@@ -5,7 +5,7 @@
 module dev.backprop.runtime {
     requires transitive org.graalvm.polyglot;
     requires com.fasterxml.jackson.core;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.jfree.jfreechart;
     requires org.jfree.svg;
@@ -14,6 +14,7 @@ module dev.backprop.runtime {
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
+    exports dev.backprop.io;
     exports dev.backprop.data;
     exports dev.backprop.train;
     exports dev.backprop.plot;

@@ -52,7 +52,8 @@ class DatasetTest {
         assertEquals("dataset x: row 1 has 1 values but row 0 has 2; every row needs the same length",
                 assertThrows(ShapeError.class, () -> Dataset.of(new double[][] {{1, 2}, {3}},
                         new double[][] {{0}, {1}})).getMessage());
-        assertEquals("dataset: x[1][0] is NaN; x must hold finite numbers",
+        assertEquals("dataset: x[1][0] is NaN; every element of x must be a finite number (check the data for missing"
+                + " values or a division by zero)",
                 assertThrows(ValueError.class, () -> Dataset.of(new double[][] {{1}, {Double.NaN}},
                         new double[][] {{0}, {1}})).getMessage());
         assertThrows(ShapeError.class, () -> Dataset.of(new double[0][], new double[0][]));
