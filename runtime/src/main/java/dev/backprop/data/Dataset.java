@@ -57,6 +57,15 @@ public final class Dataset {
         return new Dataset(mx, my, inferClasses(my), List.of(), List.of());
     }
 
+    /** A dataset from rows of inputs and one target per example (a class index or a value), as one column of y. */
+    public static Dataset of(double[][] x, double[] y) {
+        double[][] column = new double[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            column[i] = new double[] {y[i]};
+        }
+        return of(x, column);
+    }
+
     /** A dataset from copies of x [size, features] and y [size, targets]; classes inferred as in {@link #of(double[][], double[][])}. */
     public static Dataset of(Matrix x, Matrix y) {
         Matrix my = y.copy();

@@ -42,6 +42,10 @@ class DatasetTest {
         assertEquals(0, Dataset.of(x, new double[][] {{0.5}, {2}}).classes(), "values are not classes");
         assertEquals(2, Dataset.of(x, new double[][] {{0, 1}, {1, 0}}).classes(), "one-hot rows give their width");
         assertEquals(0, Dataset.of(x, new double[][] {{0.2, 0.8}, {1, 0}}).classes());
+        Dataset labels = Dataset.of(x, new double[] {1, 0});
+        assertArrayEquals(new double[] {1, 0}, labels.y().toArray());
+        assertEquals(1, labels.y().cols(), "flat labels become one column");
+        assertEquals(2, labels.classes());
     }
 
     @Test
