@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -236,8 +238,12 @@ public final class Csv {
                 classes = Dataset.inferClasses(Matrix.of(rows, 1, y));
             } else if (firstNumber < 0) {
                 classNames = List.copyOf(new TreeSet<>(targets));
+                Map<String, Integer> index = new HashMap<>();
+                for (int k = 0; k < classNames.size(); k++) {
+                    index.put(classNames.get(k), k);
+                }
                 for (int i = 0; i < rows; i++) {
-                    y[i] = classNames.indexOf(targets.get(i));
+                    y[i] = index.get(targets.get(i));
                 }
                 classes = classNames.size();
             } else {
