@@ -11,6 +11,7 @@ module dev.backprop.runtime {
     requires org.jfree.svg;
     requires java.desktop;
     requires java.management;
+    requires jdk.management;
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
@@ -18,4 +19,7 @@ module dev.backprop.runtime {
     exports dev.backprop.data;
     exports dev.backprop.train;
     exports dev.backprop.plot;
+    exports dev.backprop.script;
+    exports dev.backprop.script.js;
+    opens dev.backprop.script.js to org.graalvm.polyglot, org.graalvm.truffle;
 }
