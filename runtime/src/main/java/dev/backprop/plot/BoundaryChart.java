@@ -89,6 +89,12 @@ public final class BoundaryChart implements Chart {
         return classes;
     }
 
+    /** The plain-text rendering. */
+    @Override
+    public String toString() {
+        return render(TextStyle.PLAIN);
+    }
+
     @Override
     public String render(TextStyle style) {
         boolean term = style == TextStyle.TERMINAL;

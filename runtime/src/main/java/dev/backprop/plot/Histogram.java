@@ -80,6 +80,12 @@ public final class Histogram implements Chart {
         return bins;
     }
 
+    /** The plain-text rendering. */
+    @Override
+    public String toString() {
+        return render(TextStyle.PLAIN);
+    }
+
     @Override
     public String render(TextStyle style) {
         boolean term = style == TextStyle.TERMINAL;

@@ -60,6 +60,12 @@ public final class LineChart implements Chart {
         return yLabel;
     }
 
+    /** The plain-text rendering. */
+    @Override
+    public String toString() {
+        return render(TextStyle.PLAIN);
+    }
+
     @Override
     public String render(TextStyle style) {
         boolean term = style == TextStyle.TERMINAL;

@@ -56,6 +56,7 @@ class ChartsTest {
                 Series.of("validation", new double[] {1.2, 0.7, Double.NaN, 0.4})), "epoch", "loss", 40, 8);
         String plain = c.render(TextStyle.PLAIN);
         assertPlain(plain);
+        assertEquals(plain, c.toString(), "toString is the plain rendering");
         String[] lines = plain.split("\n");
         assertEquals("loss", lines[0].trim(), "the title, centred");
         assertTrue(plain.contains("1.2") && plain.contains("0.125"), "y range labels:\n" + plain);
