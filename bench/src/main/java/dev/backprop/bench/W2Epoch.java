@@ -1,15 +1,20 @@
 package dev.backprop.bench;
 
+import dev.backprop.data.Dataset;
 import dev.backprop.kernel.KernelConfig;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
+import dev.backprop.train.FitOptions;
+import dev.backprop.train.Trainer;
 import java.io.IOException;
 
 /**
  * W2 through the Java API, printed like the peers: {@code EPOCH seconds batches}, {@code EVAL seconds
  * accuracy}, {@code LOSS first mean-of-last-100}. Each repeat starts from the shared init and trains
  * one epoch (SGD lr 0.1, batch 64, the shared order); the batch gather is timed, as in the peers.
- * usage: W2Epoch THREADS REPEATS
+ * With {@code fit} the epoch is {@code Trainer.fit} (net.fit) instead: its own shuffle (seed 1), so the
+ * batch order and the final accuracy differ slightly from the peers'.
+ * usage: W2Epoch THREADS REPEATS [api|fit]
  */
 public final class W2Epoch {
     private W2Epoch() {
@@ -56,6 +61,7 @@ public final class W2Epoch {
     public static void main(String[] args) throws IOException {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean fit = args.length > 2 && args[2].equals("fit");
         KernelConfig.setThreads(threads);
         W2Data data = W2Data.load();
         int[] perm = W2Data.permutation();
@@ -65,12 +71,26 @@ public final class W2Epoch {
         int rest = perm.length % 64 == 0 ? 64 : perm.length % 64;
         Matrix tail = Matrix.zeros(rest, in);
         Matrix tailY = Matrix.zeros(rest, 1);
+        Dataset train = null;
+        if (fit) {
+            Matrix y = Matrix.zeros(data.trainY.length, 1);
+            for (int i = 0; i < data.trainY.length; i++) {
+                y.put(i, data.trainY[i]);
+            }
+            train = Dataset.of(data.trainX, y);
+        }
         for (int r = 0; r < repeats; r++) {
             Network net = W2Data.network();
             long t0 = System.nanoTime();
-            double[] losses = epoch(net, data, perm, full, fullY, tail, tailY);
+            double[] losses;
+            if (fit) {
+                FitOptions o = FitOptions.defaults().epochs(1).batchSize(64).lr(0.1).shuffle(true).seed(1);
+                losses = new double[] {Trainer.fit(net, train, o).loss()[0]}; // the epoch's mean loss
+            } else {
+                losses = epoch(net, data, perm, full, fullY, tail, tailY);
+            }
             double dt = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("EPOCH %.4f %d%n", dt, losses.length);
+            System.out.printf("EPOCH %.4f %d%n", dt, (perm.length + 63) / 64);
             long t1 = System.nanoTime();
             double acc = accuracy(net, data);
             System.out.printf("EVAL %.4f %.4f%n", (System.nanoTime() - t1) / 1e9, acc);
@@ -81,6 +101,7 @@ public final class W2Epoch {
             }
             System.out.printf("LOSS %.6f %.6f%n", losses[0], last / (losses.length - from));
         }
-        System.out.printf("INFO java %s kernel=%s threads=%d%n", Runtime.version(), KernelConfig.kernelName(), KernelConfig.threads());
+        System.out.printf("INFO java %s kernel=%s threads=%d loop=%s%n", Runtime.version(), KernelConfig.kernelName(),
+                KernelConfig.threads(), fit ? "net.fit" : "forward/backward/step");
     }
 }
