@@ -101,6 +101,12 @@ public final class Host {
         if (t instanceof BackpropException || t instanceof AccessError || t instanceof IllegalArgumentException) {
             return t.getMessage();
         }
+        if (t instanceof java.nio.file.NoSuchFileException n) {
+            return "cannot read " + n.getFile() + ": no such file";
+        }
+        if (t instanceof IOException io) {
+            return io.getMessage();
+        }
         if (t instanceof UncheckedIOException u) {
             return u.getMessage() + (u.getCause() != null ? " (" + u.getCause().getMessage() + ")" : "");
         }

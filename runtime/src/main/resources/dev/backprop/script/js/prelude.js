@@ -159,6 +159,27 @@
     }
     return new Matrix(SECRET, matrixFacade());
   }
+  /** JSON from the host; NaN and ±Infinity arrive as strings and become numbers again. */
+  function parse(text) {
+    return JSON.parse(text, (k, v) => (v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity'
+      ? -Infinity : v));
+  }
+  /** Targets in any accepted form as a host matrix, shaped against a batch of `batch` examples. */
+  function toHostTargets(y, batch, what) {
+    if (y instanceof Matrix) {
+      return matrixHost(y);
+    }
+    const yy = typeof y === 'number' ? [y] : y;
+    const form = formOf(yy, 0, what);
+    let rows = formRows, cols = formCols;
+    if ((form === SINGLE || form === TYPED) && batch > 1 && cols % batch === 0) {
+      rows = batch;
+      cols = cols / batch;
+    }
+    const m = hnn.matrix(rows, cols);
+    fill(view(m.bytes(), rows * cols), yy, form, rows, cols, what, 'y');
+    return m;
+  }
   function nested(v, rows, cols) {
     return emit(v, rows, cols, ROWS);
   }
@@ -555,22 +576,7 @@
     loss(x, y) {
       try {
         const hx = toHostMatrix(x, this.#inputs, 'loss', 'x');
-        const batch = hx.rows();
-        let hy;
-        if (y instanceof Matrix) {
-          hy = matrixHost(y);
-        } else {
-          const yy = typeof y === 'number' ? [y] : y;
-          const form = formOf(yy, 0, 'loss');
-          let rows = formRows, cols = formCols;
-          if ((form === SINGLE || form === TYPED) && batch > 1 && cols % batch === 0) {
-            rows = batch;
-            cols = cols / batch;
-          }
-          hy = hnn.matrix(rows, cols);
-          fill(view(hy.bytes(), rows * cols), yy, form, rows, cols, 'loss', 'y');
-        }
-        return this.#h.lossMatrix(hx, hy);
+        return this.#h.lossMatrix(hx, toHostTargets(y, hx.rows(), 'loss'));
       } catch (e) {
         throw conv(e);
       }
@@ -609,6 +615,59 @@
         out.push({ layer: f[i], W: f[i + 1], b: f[i + 2] });
       }
       return out;
+    }
+    gradCheck(x, y, options) {
+      const o = checkOptions(options, ['eps'], 'net.gradCheck');
+      try {
+        const hx = toHostMatrix(x, this.#inputs, 'gradCheck', 'x');
+        const hy = toHostTargets(y, hx.rows(), 'gradCheck');
+        return parse(this.#h.gradCheck(hx, hy, number(o, 'eps', 1e-6, 'net.gradCheck')));
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    checkGrads(mine, options) {
+      const o = checkOptions(options, ['tol', 'lr'], 'net.checkGrads');
+      if (mine === null || typeof mine !== 'object') {
+        throw new TypeError('net.checkGrads expects your gradients as an object like { W1: [...], b1: [...] }, got '
+          + describe(mine));
+      }
+      const flat = {};
+      for (const k of Object.keys(mine)) {
+        const values = [];
+        const pairs = flatten(mine[k], '', []);
+        for (let i = 1; i < pairs.length; i += 2) {
+          values.push(pairs[i]);
+        }
+        flat[k] = values;
+      }
+      try {
+        return parse(this.#h.checkGrads(JSON.stringify(flat), number(o, 'tol', 1e-6, 'net.checkGrads'),
+          o.lr === undefined ? null : number(o, 'lr', 0, 'net.checkGrads')));
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    stats() {
+      try {
+        return parse(this.#h.stats());
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    toJSON() {
+      return JSON.parse(this.#h.toJson());
+    }
+    save(path) {
+      if (typeof path !== 'string') {
+        throw new TypeError("net.save expects a file name like 'model.json', got " + describe(path));
+      }
+      try {
+        this.#h.save(path);
+      } catch (e) {
+        throw conv(e);
+      }
+      return this;
     }
     summary() {
       return this.#h.summary();
@@ -679,6 +738,28 @@
     }
     return m;
   }
+  function fromJSON(textOrObject) {
+    const text = typeof textOrObject === 'string' ? textOrObject : JSON.stringify(textOrObject);
+    if (typeof text !== 'string') {
+      throw new TypeError('nn.fromJSON expects JSON text or the object net.toJSON() returns, got '
+        + describe(textOrObject));
+    }
+    try {
+      return new Network(SECRET, hnn.fromJson(text));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
+  function load(path) {
+    if (typeof path !== 'string') {
+      throw new TypeError("nn.load expects a file name like 'model.json', got " + describe(path));
+    }
+    try {
+      return new Network(SECRET, hnn.load(path));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
   function number(o, k, dflt, what) {
     const v = o[k] === undefined ? dflt : o[k];
     if (typeof v !== 'number') {
@@ -741,7 +822,7 @@
   }
 
   const nn = {
-    net, toy, matrix, sgd, adam, seed, axpy,
+    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load,
     Matrix, Network, Layer, Param, Optimizer,
   };
   Object.assign(nn, ERRORS);
