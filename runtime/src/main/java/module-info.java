@@ -16,5 +16,4 @@ module dev.backprop.runtime {
     exports dev.backprop.io;
     exports dev.backprop.script;
     exports dev.backprop.script.js;
-    opens dev.backprop.script.js to org.graalvm.polyglot, org.graalvm.truffle;
 }
