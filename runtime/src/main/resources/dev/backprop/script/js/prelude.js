@@ -1055,7 +1055,7 @@
     }
     return [...names].sort();
   }
-  function networks(roots) {
+  function networks(...roots) {
     const found = [];
     const seen = new Set();
     function walk(v, depth) {
