@@ -7,6 +7,9 @@ import dev.backprop.io.NetworkJson;
 import dev.backprop.nn.GradCheck;
 import dev.backprop.nn.GradDiagnosis;
 import dev.backprop.nn.LayerStats;
+import dev.backprop.train.FitOptions;
+import dev.backprop.train.History;
+import dev.backprop.train.Trainer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -220,6 +223,45 @@ public final class NetworkFacade {
     public String stats() {
         List<LayerStats> stats = net.stats();
         return Json.write(stats);
+    }
+
+    /**
+     * {@code net.fit(data, options)}; exactly one of lr and optimizer. onEpoch (a JS function taking
+     * epoch, loss, accuracy, valLoss, valAccuracy and returning false to stop) may be null. Between
+     * batches fit checks whether the sandbox asked to stop, so an interrupt never splits a step.
+     * Returns the history as JSON { loss, accuracy, valLoss, valAccuracy }.
+     */
+    @Export
+    public String fit(DataFacade data, int epochs, int batchSize, Value lr, OptimizerFacade optimizer, boolean shuffle,
+                      long seed, DataFacade validation, Value onEpoch) {
+        FitOptions o = FitOptions.defaults().epochs(epochs).batchSize(batchSize).shuffle(shuffle).seed(seed);
+        if (lr != null && !lr.isNull()) {
+            o = o.lr(lr.asDouble());
+        }
+        if (optimizer != null) {
+            o = o.optimizer(optimizer.optimizer());
+        }
+        if (validation != null) {
+            o = o.validation(validation.dataset());
+        }
+        if (onEpoch != null && !onEpoch.isNull()) {
+            o = o.onEpoch(s -> onEpoch.execute(s.epoch(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy())
+                    .asBoolean());
+        }
+        Progress progress = new Progress(host);
+        o = o.onBatch(progress::afterBatch);
+        History h;
+        try {
+            h = Trainer.fit(net, data.dataset(), o);
+        } finally {
+            progress.done();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("loss", h.loss());
+        out.put("accuracy", h.accuracy());
+        out.put("valLoss", h.valLoss());
+        out.put("valAccuracy", h.valAccuracy());
+        return Json.write(out);
     }
 
     @Export
