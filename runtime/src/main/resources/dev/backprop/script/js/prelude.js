@@ -1236,7 +1236,7 @@
       case 'bigint':
         return paint(String(v), C.num, color);
       case 'string':
-        return depth === 0 && !color ? v : paint("'" + v + "'", C.str, color);
+        return paint("'" + v + "'", C.str, color);
       case 'undefined':
         return paint('undefined', C.dim, color);
       case 'symbol':
