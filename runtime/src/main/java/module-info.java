@@ -12,4 +12,5 @@ module dev.backprop.runtime {
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
+    exports dev.backprop.explain;
 }
