@@ -4,7 +4,7 @@
  */
 module dev.backprop.runtime {
     requires transitive org.graalvm.polyglot;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.jfree.jfreechart;
     requires java.desktop;
@@ -12,5 +12,6 @@ module dev.backprop.runtime {
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
+    exports dev.backprop.io;
     exports dev.backprop.explain;
 }

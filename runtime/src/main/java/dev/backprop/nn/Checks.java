@@ -32,7 +32,8 @@ public final class Checks {
             int i = m.cols() == 0 ? 0 : k / m.cols();
             int j = m.cols() == 0 ? 0 : k % m.cols();
             throw new ValueError(what + ": " + name + "[" + i + "][" + j + "] is " + m.at(k)
-                    + "; " + name + " must hold finite numbers");
+                    + "; every element of " + name + " must be a finite number (check the data for missing values"
+                    + " or a division by zero)");
         }
     }
 

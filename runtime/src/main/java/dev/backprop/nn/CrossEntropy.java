@@ -83,7 +83,7 @@ public record CrossEntropy() implements Loss {
             throw new ShapeError("crossEntropy expects targets as one-hot rows [" + batch + ", " + outputs
                     + "] or " + batch + " class indices, got " + y.shapeString());
         }
-        Checks.finite("backward", "y", y);
+        Checks.finite("targets", "y", y);
     }
 
     /** One column of class indices, when the network has more than one output. */

@@ -22,10 +22,11 @@ public sealed interface Loss permits Squared, Mse, Bce, CrossEntropy {
     /** Throws a ShapeError or ValueError when y does not fit B examples of K outputs. */
     default void checkTargets(Matrix y, int batch, int outputs) {
         if (y.rows() != batch || y.cols() != outputs) {
-            throw new ShapeError("backward expects targets of shape [" + batch + ", " + outputs + "] (one row of "
-                    + outputs + " per example), got " + y.shapeString());
+            throw new ShapeError("the targets y need shape [" + batch + ", " + outputs + "] (one row of " + outputs
+                    + (outputs == 1 ? " value" : " values") + " for each of the " + batch + " examples in x), got "
+                    + y.shapeString());
         }
-        Checks.finite("backward", "y", y);
+        Checks.finite("targets", "y", y);
     }
 
     /** The loss with this name. */

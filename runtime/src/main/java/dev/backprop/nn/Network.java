@@ -5,6 +5,7 @@ import dev.backprop.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fully connected network and the lesson's training trio: {@link #forward} caches z and a per
@@ -55,7 +56,7 @@ public final class Network {
      * b1 = [0.35, 0.35], W2 = [0.40, 0.45], b2 = 0.60; the biases frozen unless {@code trainBiases}.
      */
     public static Network toy(boolean trainBiases) {
-        Network net = builder(2, 2, 1).activation("sigmoid").loss("squared").init("zeros").build();
+        Network net = builder(2, 2, 1).activation("sigmoid").loss("squared").init("zeros").seed(null).build();
         net.layer(1).W().setAll(new double[] {0.15, 0.20, 0.25, 0.30});
         net.layer(1).b().setAll(new double[] {0.35, 0.35});
         net.layer(2).W().setAll(new double[] {0.40, 0.45});
@@ -262,12 +263,12 @@ public final class Network {
 
     /** The outputs for x, computed without touching the training caches. Returns a new matrix. */
     public Matrix predict(Matrix x) {
-        return evaluate(x).copy();
+        return evaluate("predict", x).copy();
     }
 
     /** The loss on (x, y), computed without touching the caches or the gradients. */
     public double loss(Matrix x, Matrix y) {
-        Matrix out = evaluate(x);
+        Matrix out = evaluate("loss", x);
         loss.checkTargets(y, x.rows(), outputs());
         Workspace ws = evalSpace;
         return loss.value(ws.z[layers.size() - 1], out, y);
@@ -282,6 +283,40 @@ public final class Network {
                     Math.sqrt(Kernels.sumSquares(d.b().grad().data(), d.b().size()))));
         }
         return out;
+    }
+
+    /**
+     * Central differences against backward on (x, y), with step {@code eps}: the relative error per
+     * parameter as defined in {@link GradCheck}. Runs on a copy, so this network's caches and
+     * gradients stay as they were.
+     */
+    public GradCheck gradCheck(Matrix x, Matrix y, double eps) {
+        return GradCheck.run(this, x, y, eps);
+    }
+
+    /** {@link #gradCheck(Matrix, Matrix, double)} with ε = 1e-6. */
+    public GradCheck gradCheck(Matrix x, Matrix y) {
+        return gradCheck(x, y, GradCheck.DEFAULT_EPS);
+    }
+
+    /**
+     * Compares gradients computed by hand ({@code mine}: parameter name → flat row-major values) with
+     * those of the latest forward and backward, within {@code tol}·max(1, |g|) per element, and names
+     * the classic mistake behind each mismatch (see {@link GradStatus}). {@code lr} is the learning rate
+     * of the step a 'staleWeights' mistake took, or null to solve for it. Changes nothing.
+     */
+    public GradDiagnosis checkGrads(Map<String, double[]> mine, double tol, Double lr) {
+        return GradDiagnoser.diagnose(this, mine, tol, lr);
+    }
+
+    /** {@link #checkGrads(Map, double, Double)} with an unknown learning rate. */
+    public GradDiagnosis checkGrads(Map<String, double[]> mine, double tol) {
+        return checkGrads(mine, tol, null);
+    }
+
+    /** Per layer: activation mean and std, fraction saturated, gradient norm, update:data ratio ({@link LayerStats}). */
+    public List<LayerStats> stats() {
+        return LayerStats.of(this);
     }
 
     /** A deep copy of the weights, biases, trainable flags, activations and loss (no caches). */
@@ -301,8 +336,18 @@ public final class Network {
     /** Copies every parameter value and trainable flag from {@code other}, which must have the same shape. */
     public void copyParamsFrom(Network other) {
         if (other.params.size() != params.size()) {
-            throw new ShapeError("cannot copy parameters from a network with " + other.params.size()
-                    + " parameters into one with " + params.size());
+            throw new ShapeError("cannot copy parameters from a network with " + other.layers.size() + " layers into"
+                    + " one with " + layers.size() + "; both need the same sizes (" + java.util.Arrays.toString(sizes())
+                    + ")");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            Param q = other.params.get(i);
+            if (p.rows() != q.rows() || p.cols() != q.cols()) {
+                throw new ShapeError("cannot copy " + q.name() + " of shape " + q.value().shapeString() + " into "
+                        + p.name() + " of shape " + p.value().shapeString() + "; both networks need the same sizes"
+                        + " (nothing was copied)");
+            }
         }
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
@@ -348,8 +393,8 @@ public final class Network {
     }
 
     /** Runs forward into the evaluation workspace and returns its output (valid until the next call). */
-    Matrix evaluate(Matrix x) {
-        checkInput("predict", x);
+    Matrix evaluate(String what, Matrix x) {
+        checkInput(what, x);
         int batch = x.rows();
         if (evalSpace == null || evalSpace.batch != batch) {
             evalSpace = new Workspace(batch);
@@ -362,6 +407,19 @@ public final class Network {
             in = evalSpace.a[l];
         }
         return in;
+    }
+
+    /** Whether no parameter changed since the latest training forward. */
+    boolean forwardCurrent() {
+        if (!hasForward) {
+            return false;
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).stamp() != forwardStamps[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String paramNames() {

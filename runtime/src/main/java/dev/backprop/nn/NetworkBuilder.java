@@ -19,6 +19,7 @@ public final class NetworkBuilder {
     private String loss = "squared";
     private String init;
     private long seed = 0;
+    private boolean seedKnown = true;
     private long maxElements = DEFAULT_MAX_ELEMENTS;
 
     NetworkBuilder(int[] sizes) {
@@ -54,6 +55,17 @@ public final class NetworkBuilder {
 
     public NetworkBuilder seed(long seed) {
         this.seed = seed;
+        this.seedKnown = true;
+        return this;
+    }
+
+    /**
+     * The seed {@link Network#seed()} reports; {@code null} when the weights will be set by hand after
+     * {@code build()} (any draws then use seed 0, and {@code seed()} answers null).
+     */
+    public NetworkBuilder seed(Long seed) {
+        this.seed = seed == null ? 0 : seed;
+        this.seedKnown = seed != null;
         return this;
     }
 
@@ -111,7 +123,7 @@ public final class NetworkBuilder {
             initFn.fill(d.W().value(), rng);
             layers.add(d);
         }
-        return new Network(layers, lossFn, seed);
+        return new Network(layers, lossFn, seedKnown ? seed : null);
     }
 
     private static Init defaultInit(Activation first) {

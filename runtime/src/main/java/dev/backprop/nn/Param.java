@@ -58,8 +58,17 @@ public final class Param {
 
     /** Overwrites every value (row-major) and marks the parameter changed. */
     public void setAll(double[] values) {
+        if (values.length != size()) {
+            throw new ShapeError(name + " has shape " + value.shapeString() + " and needs " + size()
+                    + " values (row-major), got " + values.length);
+        }
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k])) {
+                throw new ValueError("set " + name + ": value " + k + " is " + values[k] + "; " + name
+                        + " must hold finite numbers (nothing was changed)");
+            }
+        }
         value.copyFrom(values);
-        Checks.finite("set " + name, name, value);
         touch();
     }
 

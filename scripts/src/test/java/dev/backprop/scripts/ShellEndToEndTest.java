@@ -65,7 +65,7 @@ class ShellEndToEndTest {
             t.line("print('W11=' + net.layers[0].W.get(0, 0))");
             t.await("W11=0.15");
             t.line("net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); print('stepped=' + net.layers[0].W.get(0, 0))");
-            t.await("stepped=0.151"); // W₁[0][0] + 0.5·0.00206
+            t.await("stepped=0.1509"); // W₁[0][0] − η·∂L/∂W₁[0][0] = 0.15 + 0.5·0.00197
             t.line(".undo");
             t.await("Networks restored");
             int w11 = t.count("W11=0.15\n");

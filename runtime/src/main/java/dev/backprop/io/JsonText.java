@@ -1,0 +1,118 @@
+package dev.backprop.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backprop.nn.FormatError;
+import java.io.IOException;
+
+/**
+ * JSON text to a tree, with errors a learner can act on: where the text stops being JSON (line,
+ * column and the field being read), and, for a defect found later in the tree, where that field
+ * is in the text.
+ */
+final class JsonText {
+    private JsonText() {
+    }
+
+    /** Opens a fresh parser over the same text each time (the text is read again to locate a field). */
+    interface Source {
+        JsonParser open() throws IOException;
+    }
+
+    /** The one JSON value in the text; anything else is a FormatError naming {@code name}. */
+    static JsonNode parse(ObjectMapper mapper, Source src, String name) {
+        try (JsonParser p = src.open()) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new FormatError(name + " is empty: expected a network document, a JSON object starting with"
+                        + " {\"format\": \"" + NetworkJson.FORMAT + "\", …} (write one with net.save(path))");
+            }
+            JsonNode root = mapper.readTree(p);
+            if (p.nextToken() != null) {
+                throw new FormatError(name + where(p.currentTokenLocation()) + ": there is more text after the end of"
+                        + " the network document; a file holds exactly one document (were two files joined?)");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonStreamContext ctx = e.getProcessor() instanceof JsonParser p ? p.getParsingContext() : null;
+            String original = firstLine(e.getOriginalMessage());
+            if (e instanceof JsonEOFException || original.contains("end-of-input")) {
+                throw new FormatError(name + where(e.getLocation()) + ": the document ends early, " + openPart(ctx)
+                        + "; the file is truncated (an interrupted copy or save?); restore it or save the network again",
+                        e);
+            }
+            FieldPath at = ctx == null ? FieldPath.ROOT : FieldPath.of(ctx);
+            throw new FormatError(name + where(e.getLocation()) + ": this is not valid JSON"
+                    + (at.isRoot() ? "" : " at " + at.display()) + ": " + original
+                    + "; the file is damaged or not a network file", e);
+        } catch (IOException e) {
+            throw new FormatError(name + ": could not be read as JSON text: " + e.getMessage(), e);
+        }
+    }
+
+    /** The innermost object or array still open when the text ended: {@code inside layers[0].W}. */
+    private static String openPart(JsonStreamContext ctx) {
+        if (ctx == null || ctx.inRoot()) {
+            return "before its first value";
+        }
+        FieldPath container = FieldPath.of(ctx.getParent());
+        if (ctx.inArray()) {
+            return "inside " + (container.isRoot() ? "the top-level array" : container.display());
+        }
+        return container.isRoot() ? "before the document's closing }" : "inside " + container.display()
+                + " (its closing } is missing)";
+    }
+
+    /** Where {@code target} (or the deepest part of it that exists) starts in the text, or null. */
+    static JsonLocation locate(Source src, FieldPath target) {
+        String want = target.pointer().toString();
+        JsonLocation best = null;
+        int bestLength = -1;
+        try (JsonParser p = src.open()) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                boolean opens = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY;
+                JsonStreamContext ctx = opens ? p.getParsingContext().getParent() : p.getParsingContext();
+                String here = ctx.pathAsPointer().toString();
+                boolean onPath = want.equals(here) || here.isEmpty() || want.startsWith(here + "/");
+                if (onPath && here.length() > bestLength) {
+                    best = p.currentTokenLocation();
+                    bestLength = here.length();
+                    if (want.equals(here)) {
+                        break;
+                    }
+                } else if (opens && !onPath) {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // the text parsed once already; a location is a courtesy, the error stands without it
+        }
+        return best;
+    }
+
+    /** {@code " (line 3, column 7)"}, or nothing when the location is unknown. */
+    static String where(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable text";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
