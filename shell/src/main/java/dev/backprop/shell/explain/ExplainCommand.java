@@ -1,6 +1,7 @@
 package dev.backprop.shell.explain;
 
 import dev.backprop.explain.Walkthrough;
+import dev.backprop.nn.BackpropException;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
 import dev.backprop.nn.ValueError;
@@ -41,7 +42,13 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Walkthrough w = Walkthrough.of(Network.toy(trainBiases), Matrix.of(1, 2, parseX(x)), Matrix.of(1, 1, y), lr);
+        Walkthrough w;
+        try {
+            w = Walkthrough.of(Network.toy(trainBiases), Matrix.of(1, 2, parseX(x)), Matrix.of(1, 1, y), lr);
+        } catch (BackpropException e) {
+            System.err.println("backprop explain: " + e.getMessage());
+            return 2;
+        }
         if (plain || Style.noColor()) {
             System.out.print(w);
             System.out.flush();
