@@ -9,9 +9,13 @@ module dev.backprop.runtime {
     requires org.jfree.jfreechart;
     requires java.desktop;
     requires java.management;
+    requires jdk.management;
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
     exports dev.backprop.io;
     exports dev.backprop.explain;
+    exports dev.backprop.script;
+    exports dev.backprop.script.js;
+    opens dev.backprop.script.js to org.graalvm.polyglot, org.graalvm.truffle;
 }

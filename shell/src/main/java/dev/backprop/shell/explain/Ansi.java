@@ -15,7 +15,7 @@ public enum Ansi {
     YELLOW("\u001b[33m");
 
     static final String RESET = "\u001b[0m";
-    private static final Pattern ESCAPES = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
+    private static final Pattern ESCAPES = Pattern.compile("\u001b(\\[[0-9;?]*[ -/]*[@-~]|\\][^\u0007\u001b]*(\u0007|\u001b\\\\)|[=>()][0-9A-Za-z]?)");
 
     private final String code;
 

@@ -1,0 +1,129 @@
+package dev.backprop.script;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+import org.graalvm.polyglot.Value;
+
+/** Turns a {@link PolyglotException} into the one {@link ScriptError}, keeping only the script's frames. */
+final class Errors {
+    private static final int MAX_FRAMES = 20;
+    private Errors() {
+    }
+
+    static ScriptError map(PolyglotException e, Watchdog.Reason reason, Limits limits) {
+        SourceSection at = firstScriptFrame(e);
+        String trace = guestTrace(e);
+        if (e.isInterrupted() || e.isCancelled() || reason != null) {
+            if (reason == null || reason == Watchdog.Reason.INTERRUPTED) {
+                if (e.isCancelled() && reason == null) {
+                    return make(ScriptError.Kind.LIMIT, "LimitError", "statement limit of " + limits.maxStatements()
+                            + " reached; this sandbox is closed now (raise it with the sandbox's maxStatements)", at, trace);
+                }
+                return make(ScriptError.Kind.INTERRUPTED, "Interrupted", "the script was interrupted", at, trace);
+            }
+            return make(ScriptError.Kind.LIMIT, "LimitError", limitMessage(reason, limits), at, trace);
+        }
+        if (e.isResourceExhausted()) {
+            return make(ScriptError.Kind.LIMIT, "LimitError", "memory limit: the JVM ran out of memory while the script"
+                    + " ran (" + e.getMessage() + "); keep less data alive or give the JVM more heap", at, trace);
+        }
+        if (e.isSyntaxError()) {
+            SourceSection s = e.getSourceLocation();
+            String msg = e.getMessage() == null ? "syntax error" : e.getMessage();
+            msg = msg.replaceFirst("^SyntaxError: ", "");
+            msg = msg.replaceFirst("^\\S+:\\d+:\\d+ ", "");
+            int nl = msg.indexOf('\n');
+            msg = nl < 0 ? msg : msg.substring(0, nl);
+            return make(ScriptError.Kind.SYNTAX, "SyntaxError", msg, s != null ? s : at, trace);
+        }
+        String name = "Error";
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        if (e.isGuestException()) {
+            Value g = e.getGuestObject();
+            if (g != null && g.hasMembers() && g.hasMember("message")) {
+                Value n = g.getMember("name");
+                name = n != null && n.isString() ? n.asString() : name;
+                Value m = g.getMember("message");
+                text = m != null && m.isString() ? m.asString() : String.valueOf(m);
+            } else if (g != null) {
+                name = "Uncaught";
+                text = g.toString();
+            }
+        } else if (e.isHostException()) {
+            Throwable t = e.asHostException();
+            name = t instanceof dev.backprop.nn.BackpropException b ? b.errorName()
+                    : t instanceof AccessError ? "SecurityError" : "InternalError";
+            text = t instanceof dev.backprop.nn.BackpropException || t instanceof AccessError ? t.getMessage()
+                    : "internal error (please report it): " + t;
+        }
+        if (text.startsWith(name + ": ")) {
+            text = text.substring(name.length() + 2);
+        }
+        ScriptError.Kind kind = "LimitError".equals(name) ? ScriptError.Kind.LIMIT : ScriptError.Kind.ERROR;
+        return make(kind, name, text, at, trace);
+    }
+
+    static String limitMessage(Watchdog.Reason reason, Limits limits) {
+        return switch (reason) {
+            case TIME -> "time limit of " + Limits.format(limits.timeLimit()) + " reached; the script was stopped"
+                    + " (raise it with --time-limit, e.g. --time-limit 2m, or the sandbox's timeLimit)";
+            case OUTPUT -> "output limit of " + Limits.formatBytes(limits.maxOutputBytes()) + " reached; the script"
+                    + " printed too much and was stopped (raise it with --max-output BYTES or the sandbox's maxOutputBytes)";
+            case MEMORY -> "memory limit of " + Limits.formatBytes(limits.maxAllocatedBytes()) + " reached; the script"
+                    + " kept allocating memory and was stopped (raise it with --max-memory BYTES or the sandbox's"
+                    + " maxAllocatedBytes)";
+            case STATEMENTS -> "statement limit of " + limits.maxStatements() + " reached; this sandbox is closed now"
+                    + " (raise it with the sandbox's maxStatements)";
+            case INTERRUPTED -> "the script was interrupted";
+        };
+    }
+
+    static ScriptError make(ScriptError.Kind kind, String name, String text, SourceSection at, String trace) {
+        String source = at == null || at.getSource() == null ? null : at.getSource().getName();
+        int line = at == null || !at.isAvailable() ? -1 : at.getStartLine();
+        int col = at == null || !at.isAvailable() ? -1 : at.getStartColumn();
+        return new ScriptError(kind, name, text, source, line, col, trace);
+    }
+
+    /** The innermost frame in a script (not in the prelude, not on the host). */
+    private static SourceSection firstScriptFrame(PolyglotException e) {
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            if (f.isGuestFrame() && f.getSourceLocation() != null && !f.getSourceLocation().getSource().isInternal()) {
+                return f.getSourceLocation();
+            }
+        }
+        SourceSection s = e.getSourceLocation();
+        return s != null && !s.getSource().isInternal() ? s : null;
+    }
+
+    private static String guestTrace(PolyglotException e) {
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        int hidden = 0;
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            if (!f.isGuestFrame()) {
+                continue;
+            }
+            if (shown == MAX_FRAMES) {
+                hidden++;
+                continue;
+            }
+            shown++;
+            SourceSection s = f.getSourceLocation();
+            if (s != null && s.getSource().isInternal()) {
+                continue;
+            }
+            String fn = f.getRootName() == null || f.getRootName().isEmpty() || f.getRootName().equals(":program")
+                    ? "<top>" : f.getRootName();
+            sb.append(sb.isEmpty() ? "" : "\n").append("    at ").append(fn);
+            if (s != null && s.isAvailable()) {
+                sb.append(" (").append(s.getSource().getName()).append(':').append(s.getStartLine()).append(':')
+                        .append(s.getStartColumn()).append(')');
+            }
+        }
+        if (hidden > 0) {
+            sb.append("\n    … ").append(hidden).append(" more frames");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.backprop.script;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The folders a sandbox may read and write. A path is inside a root when both its normalized form
+ * and its real path (symbolic links followed, for the longest existing prefix) lie under the root's
+ * real path, so neither {@code ..} nor a link can escape.
+ */
+public final class Roots {
+    private final List<Path> readRoots;
+    private final Path writeRoot;
+    private volatile Path readBase;
+    private volatile Path scriptRoot;
+
+    Roots(List<Path> reads, Path write) {
+        List<Path> rs = new ArrayList<>();
+        for (Path p : reads) {
+            rs.add(real(p, "read root"));
+        }
+        this.readRoots = List.copyOf(rs);
+        this.writeRoot = write == null ? null : real(write, "write root");
+        this.readBase = readRoots.isEmpty() ? writeRoot : readRoots.get(0);
+    }
+
+    /** The folder relative reads resolve against: the running script's folder, else the first read root. */
+    Path readBase() {
+        return readBase;
+    }
+
+    /** Makes a running script's folder readable and the base for relative reads. */
+    void setScriptFolder(Path dir) {
+        Path real = real(dir, "script folder");
+        this.scriptRoot = real;
+        this.readBase = real;
+    }
+
+    Path writeRoot() {
+        return writeRoot;
+    }
+
+    /**
+     * The absolute path a script may read for {@code name}: relative names resolve against the script's
+     * folder, then (if not found there) the write root, so a script can load what it saved.
+     */
+    public Path resolveRead(String name) {
+        Path p = Path.of(name);
+        if (!p.isAbsolute()) {
+            Path base = readBase != null ? readBase : Path.of("").toAbsolutePath();
+            Path first = base.resolve(p);
+            if (!Files.exists(first) && writeRoot != null && Files.exists(writeRoot.resolve(p))) {
+                first = writeRoot.resolve(p);
+            }
+            p = first;
+        }
+        return checkRead(p);
+    }
+
+    /** The absolute path a script may write for {@code name}: relative names resolve against the write root. */
+    public Path resolveWrite(String name) {
+        Path p = Path.of(name);
+        if (!p.isAbsolute()) {
+            if (writeRoot == null) {
+                throw new AccessError("cannot write '" + name + "': this sandbox has no write root"
+                        + " (give one with --write-root DIR or SandboxBuilder.writeRoot)");
+            }
+            p = writeRoot.resolve(p);
+        }
+        return checkWrite(p);
+    }
+
+    /** Returns the normalized absolute path when it is inside a read root (or the write root). */
+    Path checkRead(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        for (Path root : readRoots) {
+            if (inside(p, root)) {
+                return p;
+            }
+        }
+        if (writeRoot != null && inside(p, writeRoot) || scriptRoot != null && inside(p, scriptRoot)) {
+            return p;
+        }
+        List<Path> all = new ArrayList<>(readRoots);
+        if (scriptRoot != null && !all.contains(scriptRoot)) {
+            all.add(scriptRoot);
+        }
+        String roots = all.isEmpty() ? "none" : all.stream().map(Path::toString).collect(Collectors.joining(", "));
+        throw new AccessError("cannot read " + path + ": it is outside the sandbox's read roots (" + roots
+                + "); run with --read-root DIR to grant a folder");
+    }
+
+    /** Returns the normalized absolute path when it is inside the write root. */
+    Path checkWrite(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        if (writeRoot == null) {
+            throw new AccessError("cannot write " + path + ": this sandbox has no write root"
+                    + " (give one with --write-root DIR or SandboxBuilder.writeRoot)");
+        }
+        if (!inside(p, writeRoot)) {
+            throw new AccessError("cannot write " + path + ": it is outside the sandbox's write root (" + writeRoot
+                    + "); write inside it or run with --write-root DIR");
+        }
+        return p;
+    }
+
+    /** Lexically under root, and its real path (longest existing prefix, links followed) under root too. */
+    private static boolean inside(Path normalized, Path root) {
+        return normalized.startsWith(root) && realOfLongestPrefix(normalized).startsWith(root);
+    }
+
+    private static Path realOfLongestPrefix(Path p) {
+        Path existing = p;
+        Path rest = null;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            Path name = existing.getFileName();
+            rest = rest == null ? name : name.resolve(rest);
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return p;
+        }
+        try {
+            Path real = existing.toRealPath();
+            return rest == null ? real : real.resolve(rest).normalize();
+        } catch (IOException e) {
+            // a dangling link or a loop: treat as outside by returning something no root contains
+            return Path.of("/nonexistent-dangling-link").resolve(p.getFileName() == null ? Path.of("x") : p.getFileName());
+        }
+    }
+
+    private static Path real(Path p, String what) {
+        try {
+            return p.toAbsolutePath().toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sandbox's " + what + " " + p + " does not exist or cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.backprop.script.js;
+
+import dev.backprop.nn.BackpropException;
+import dev.backprop.nn.LimitError;
+import dev.backprop.script.AccessError;
+import dev.backprop.script.Roots;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.graalvm.polyglot.HostAccess.Export;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The one host object the prelude receives: output, error naming, the {@code nn} facade and the
+ * sandbox's settings. Scripts never see it; the prelude keeps it in a closure.
+ */
+public final class Host {
+    private final Roots roots;
+    private final long maxElements;
+    private final OutputStream out;
+    private final OutputStream err;
+    private final List<String> args;
+    private final boolean terminal;
+    private final BooleanSupplier stopRequested;
+    private final NnFacade nn;
+
+    public Host(Roots roots, long maxElements, OutputStream out, OutputStream err, List<String> args,
+                boolean terminal, BooleanSupplier stopRequested) {
+        this.roots = roots;
+        this.maxElements = maxElements;
+        this.out = out;
+        this.err = err;
+        this.args = List.copyOf(args);
+        this.terminal = terminal;
+        this.stopRequested = stopRequested;
+        this.nn = new NnFacade(this);
+    }
+
+    public NnFacade nnFacade() {
+        return nn;
+    }
+
+    @Export
+    public NnFacade nn() {
+        return nn;
+    }
+
+    @Export
+    public void write(String text) {
+        emit(out, text);
+    }
+
+    @Export
+    public void writeErr(String text) {
+        emit(err, text);
+    }
+
+    @Export
+    public int argCount() {
+        return args.size();
+    }
+
+    @Export
+    public String arg(int i) {
+        return args.get(i);
+    }
+
+    @Export
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** The JS name for a host exception caught by the prelude, or null when {@code e} is a JS value. */
+    @Export
+    public String errorName(Value e) {
+        Throwable t = hostThrowable(e);
+        if (t == null) {
+            return null;
+        }
+        return switch (t) {
+            case BackpropException b -> b.errorName();
+            case AccessError a -> "SecurityError";
+            case UncheckedIOException io -> "IOError";
+            case IOException io -> "IOError";
+            case IllegalArgumentException iae -> "ValueError";
+            default -> "InternalError";
+        };
+    }
+
+    /** The message of a host exception, without any Java stack. */
+    @Export
+    public String errorMessage(Value e) {
+        Throwable t = hostThrowable(e);
+        if (t == null) {
+            return null;
+        }
+        if (t instanceof BackpropException || t instanceof AccessError || t instanceof IllegalArgumentException) {
+            return t.getMessage();
+        }
+        if (t instanceof UncheckedIOException u) {
+            return u.getMessage() + (u.getCause() != null ? " (" + u.getCause().getMessage() + ")" : "");
+        }
+        return "internal error (please report it): " + t.getClass().getSimpleName()
+                + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /** Whether the sandbox asked the running evaluation to stop (host loops such as fit poll this between batches). */
+    public boolean stopRequested() {
+        return stopRequested.getAsBoolean();
+    }
+
+    /** A script-given path to read, resolved and confined to the read roots. */
+    public Path readPath(String name) {
+        return roots.resolveRead(name);
+    }
+
+    /** A script-given path to write, resolved and confined to the write root. */
+    public Path writePath(String name) {
+        return roots.resolveWrite(name);
+    }
+
+    long maxElements() {
+        return maxElements;
+    }
+
+    /** A matrix of rows × cols elements must fit the sandbox's element limit; checked before allocating. */
+    void checkElements(String what, long rows, long cols) {
+        long n = rows * cols;
+        if (rows < 0 || cols < 0) {
+            throw new dev.backprop.nn.ShapeError(what + " needs non-negative rows and columns, got [" + rows + ", "
+                    + cols + "]");
+        }
+        if (maxElements > 0 && n > maxElements) {
+            throw new LimitError(what + " of shape [" + rows + ", " + cols + "] has " + n
+                    + " elements; the limit is " + maxElements
+                    + " elements (raise it with --max-elements or the sandbox's maxElements)");
+        }
+    }
+
+    private static Throwable hostThrowable(Value e) {
+        if (e != null && e.isHostObject() && e.asHostObject() instanceof Throwable t) {
+            return t;
+        }
+        return null;
+    }
+
+    private static void emit(OutputStream s, String text) {
+        try {
+            s.write(text.getBytes(StandardCharsets.UTF_8));
+            s.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the script's output", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.backprop.script.js;
+
+import dev.backprop.kernel.Kernels;
+import dev.backprop.nn.Matrix;
+import dev.backprop.nn.Network;
+import dev.backprop.nn.NetworkBuilder;
+import dev.backprop.nn.ShapeError;
+import dev.backprop.optim.Adam;
+import dev.backprop.optim.Sgd;
+import java.util.ArrayList;
+import java.util.List;
+import org.graalvm.polyglot.HostAccess.Export;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The host side of the {@code nn} namespace: builds networks, matrices and optimizers for the
+ * prelude, which has already turned the script's options into plain values.
+ */
+public final class NnFacade {
+    private final Host host;
+    private long sessionSeed;
+    private long unseededNets;
+
+    NnFacade(Host host) {
+        this.host = host;
+    }
+
+    /**
+     * {@code nn.net(sizes, options)}. {@code activation} is a name or an array of names (one per hidden
+     * layer); {@code output}, {@code init} and {@code seed} may be null for their defaults. Without a seed
+     * the session's seed is used for the first such network, then seed + 1, and so on.
+     */
+    @Export
+    public NetworkFacade net(Value sizes, Value activation, String output, String loss, String init, Value seed) {
+        int[] s = new int[(int) sizes.getArraySize()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = sizes.getArrayElement(i).asInt();
+        }
+        NetworkBuilder b = Network.builder(s)
+                .maxElements(host.maxElements() > 0 ? host.maxElements() : NetworkBuilder.DEFAULT_MAX_ELEMENTS);
+        if (activation.hasArrayElements()) {
+            List<String> names = new ArrayList<>();
+            for (long i = 0; i < activation.getArraySize(); i++) {
+                names.add(activation.getArrayElement(i).asString());
+            }
+            b.activations(names);
+        } else {
+            b.activation(activation.asString());
+        }
+        if (output != null) {
+            b.output(output);
+        }
+        b.loss(loss);
+        if (init != null) {
+            b.init(init);
+        }
+        b.seed(seed.isNull() ? sessionSeed + unseededNets++ : seed.asLong());
+        return new NetworkFacade(b.build(), host);
+    }
+
+    @Export
+    public NetworkFacade toy(boolean trainBiases) {
+        return new NetworkFacade(Network.toy(trainBiases), host);
+    }
+
+    /** Wraps a network Java put into the sandbox. */
+    public NetworkFacade wrap(Network net) {
+        return new NetworkFacade(net, host);
+    }
+
+    @Export
+    public MatrixFacade matrix(int rows, int cols) {
+        host.checkElements("a matrix", rows, cols);
+        return new MatrixFacade(Matrix.zeros(rows, cols));
+    }
+
+    @Export
+    public OptimizerFacade sgd(double lr, double momentum, double weightDecay) {
+        return new OptimizerFacade(new Sgd(lr, momentum, weightDecay));
+    }
+
+    @Export
+    public OptimizerFacade adam(double lr, double beta1, double beta2, double eps) {
+        return new OptimizerFacade(new Adam(lr, beta1, beta2, eps));
+    }
+
+    @Export
+    public long seed() {
+        return sessionSeed;
+    }
+
+    /** {@code nn.seed(n)}: restarts the session's seed sequence at n. */
+    @Export
+    public void setSeed(long seed) {
+        sessionSeed = seed;
+        unseededNets = 0;
+    }
+
+    /** y ← y + alpha·x over two live views of equal size (a parameter, its gradient, a matrix). */
+    @Export
+    public void axpy(double alpha, MatrixFacade x, MatrixFacade y) {
+        if (x.size() != y.size()) {
+            throw new ShapeError("axpy needs x and y of the same size, got " + x.size() + " and " + y.size());
+        }
+        Kernels.axpy(alpha, x.matrix().data(), y.matrix().data(), x.size());
+    }
+}

@@ -1,0 +1,1009 @@
+// The JS face of Backprop Sandbox (API.md): wraps the host facades into idiomatic objects.
+// Evaluated once per sandbox as an internal source (hidden from stack traces). The host objects stay
+// in this closure; scripts only ever see the JS classes below. No numerics here: every number is
+// computed by the engine, this file only moves values in and out of live Float64Array views.
+(function (host) {
+  'use strict';
+  const G = globalThis;
+  const hnn = host.nn();
+  const SECRET = Symbol('backprop');
+
+  // ---- errors: the engine's names as real JS Error subclasses ------------------------------------
+  function errorClass(name) {
+    const C = class extends Error {};
+    Object.defineProperty(C, 'name', { value: name });
+    Object.defineProperty(C.prototype, 'name', { value: name, writable: true, configurable: true });
+    return C;
+  }
+  const ERRORS = {};
+  for (const n of ['ShapeError', 'ValueError', 'StaleForwardError', 'StaleGradientError', 'FormatError',
+                   'LimitError', 'AssertionError', 'SecurityError', 'IOError', 'InternalError']) {
+    ERRORS[n] = errorClass(n);
+  }
+  const { ShapeError, ValueError, AssertionError, SecurityError } = ERRORS;
+
+  /** A host exception becomes the JS error of the same name; JS errors pass through unchanged. */
+  function conv(e) {
+    const name = host.errorName(e);
+    if (name == null) {
+      return e;
+    }
+    return new (ERRORS[name] || Error)(host.errorMessage(e));
+  }
+
+  // ---- values crossing the boundary ---------------------------------------------------------------
+  const VIEW_OWNER = new WeakMap(); // live view → host matrix facade, so nn.axpy runs on the host
+  function view(buf, n) {
+    return new Float64Array(new ArrayBuffer(buf), 0, n);
+  }
+  function isTyped(x) {
+    return ArrayBuffer.isView(x) && !(x instanceof DataView);
+  }
+  function describe(v) {
+    if (typeof v === 'string') {
+      return "'" + (v.length > 40 ? v.slice(0, 40) + '…' : v) + "'";
+    }
+    if (v === null || v === undefined || typeof v !== 'object' && typeof v !== 'function') {
+      return String(v);
+    }
+    const s = display(v, false);
+    return s.length > 60 ? s.slice(0, 60) + '…' : s;
+  }
+  function isIndex(i) {
+    return Number.isInteger(i) && i >= 0;
+  }
+  function checkIndex(what, i, j) {
+    if (!isIndex(i) || !isIndex(j)) {
+      throw new TypeError(what + ' expects whole-number indices (i, j) from 0, got (' + describe(i) + ', '
+        + describe(j) + ')');
+    }
+  }
+  function checkOptions(o, allowed, what) {
+    if (o === undefined || o === null) {
+      return {};
+    }
+    if (typeof o !== 'object') {
+      throw new TypeError(what + ' expects an options object like { ' + allowed[0] + ': … }, got ' + describe(o));
+    }
+    for (const k of Object.keys(o)) {
+      if (!allowed.includes(k)) {
+        throw new ValueError(what + " has no option '" + k + "'; the options are " + allowed.join(', '));
+      }
+    }
+    return o;
+  }
+  function badNumber(what, where, e) {
+    throw new TypeError(what + ' expects numbers, got ' + describe(e) + ' at ' + where);
+  }
+
+  // Input forms of API.md: one example (array), rows (array of arrays), a flat Float64Array, an nn.Matrix.
+  const SINGLE = 0, ROWS = 1, TYPED = 2, MATRIX = 3;
+  let formRows = 0, formCols = 0;
+  function formOf(x, perRow, what) {
+    if (x instanceof Matrix) {
+      return MATRIX;
+    }
+    if (isTyped(x)) {
+      if (perRow <= 0 || x.length % perRow !== 0 || x.length === 0) {
+        throw new ShapeError(what + ' got a Float64Array of ' + x.length + ' values; a batch needs B·' + perRow
+          + ' values (' + perRow + ' per example, row after row)');
+      }
+      formRows = x.length / perRow;
+      formCols = perRow;
+      return TYPED;
+    }
+    if (Array.isArray(x)) {
+      const first = x[0];
+      if (x.length > 0 && (Array.isArray(first) || isTyped(first))) {
+        formRows = x.length;
+        formCols = first.length;
+        return ROWS;
+      }
+      formRows = 1;
+      formCols = x.length;
+      return SINGLE;
+    }
+    throw new TypeError(what + ' expects one example as an array like [0.5, 0.9], a batch as an array of arrays,'
+      + ' a Float64Array or an nn.Matrix; got ' + describe(x));
+  }
+  function fill(v, x, form, rows, cols, what, name) {
+    if (form === SINGLE) {
+      for (let k = 0; k < cols; k++) {
+        const e = x[k];
+        if (typeof e !== 'number') {
+          badNumber(what, name + '[' + k + ']', e);
+        }
+        v[k] = e;
+      }
+    } else if (form === ROWS) {
+      for (let i = 0; i < rows; i++) {
+        const r = x[i];
+        if (r === null || r === undefined || r.length !== cols) {
+          throw new ShapeError(what + ': row ' + i + ' of ' + name + ' has ' + (r == null ? 'no' : r.length)
+            + ' values but row 0 has ' + cols + '; every example needs the same number of values');
+        }
+        for (let j = 0; j < cols; j++) {
+          const e = r[j];
+          if (typeof e !== 'number') {
+            badNumber(what, name + '[' + i + '][' + j + ']', e);
+          }
+          v[i * cols + j] = e;
+        }
+      }
+    } else {
+      v.set(x);
+    }
+  }
+  /** Reads a host matrix into the script's form: array, array of rows, Float64Array or nn.Matrix. */
+  function emit(v, rows, cols, form, matrixFacade) {
+    if (form === SINGLE) {
+      const r = new Array(cols);
+      for (let k = 0; k < cols; k++) {
+        r[k] = v[k];
+      }
+      return r;
+    }
+    if (form === ROWS) {
+      const out = new Array(rows);
+      for (let i = 0; i < rows; i++) {
+        const r = new Array(cols);
+        for (let j = 0; j < cols; j++) {
+          r[j] = v[i * cols + j];
+        }
+        out[i] = r;
+      }
+      return out;
+    }
+    if (form === TYPED) {
+      return new Float64Array(v);
+    }
+    return new Matrix(SECRET, matrixFacade());
+  }
+  function nested(v, rows, cols) {
+    return emit(v, rows, cols, ROWS);
+  }
+  /** Any accepted input form as a host matrix; `perRow` shapes flat arrays (0: one row). */
+  function toHostMatrix(x, perRow, what, name) {
+    if (x instanceof Matrix) {
+      return matrixHost(x);
+    }
+    if (typeof x === 'number') {
+      x = [x];
+    }
+    let form = formOf(x, perRow, what);
+    let rows = formRows, cols = formCols;
+    if (form === SINGLE && perRow > 0 && cols !== perRow && cols % perRow === 0 && cols > 0) {
+      rows = cols / perRow;
+      cols = perRow;
+      form = TYPED;
+    }
+    const m = hnn.matrix(rows, cols);
+    fill(view(m.bytes(), rows * cols), x, form, rows, cols, what, name);
+    return m;
+  }
+
+  // ---- nn.Matrix ----------------------------------------------------------------------------------
+  let matrixHost;
+  class Matrix {
+    #h;
+    #data = null;
+    static {
+      matrixHost = (m) => m.#h;
+    }
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('matrices are made with nn.matrix(rows, cols, values?)');
+      }
+      this.#h = h;
+    }
+    get shape() {
+      return [this.#h.rows(), this.#h.cols()];
+    }
+    get rows() {
+      return this.#h.rows();
+    }
+    get cols() {
+      return this.#h.cols();
+    }
+    get size() {
+      return this.#h.size();
+    }
+    get data() {
+      if (this.#data === null) {
+        this.#data = view(this.#h.bytes(), this.#h.size());
+        VIEW_OWNER.set(this.#data, this.#h);
+      }
+      return this.#data;
+    }
+    get(i, j) {
+      checkIndex('matrix.get', i, j);
+      try {
+        return this.#h.get(i, j);
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    set(i, j, v) {
+      checkIndex('matrix.set', i, j);
+      if (typeof v !== 'number') {
+        badNumber('matrix.set', '(' + i + ', ' + j + ')', v);
+      }
+      try {
+        this.#h.set(i, j, v);
+      } catch (e) {
+        throw conv(e);
+      }
+      return this;
+    }
+    row(i) {
+      const rows = this.#h.rows(), cols = this.#h.cols();
+      if (!isIndex(i) || i >= rows) {
+        throw new ShapeError('row ' + describe(i) + ' is outside a [' + rows + ', ' + cols + '] matrix (rows 0..'
+          + (rows - 1) + ')');
+      }
+      const d = this.data, r = new Array(cols);
+      for (let j = 0; j < cols; j++) {
+        r[j] = d[i * cols + j];
+      }
+      return r;
+    }
+    toArray() {
+      return nested(this.data, this.#h.rows(), this.#h.cols());
+    }
+    toString() {
+      return display(this, false);
+    }
+  }
+
+  // ---- Param --------------------------------------------------------------------------------------
+  let paramHost;
+  class Param {
+    #h;
+    #value = null;
+    #grad = null;
+    #read = null;
+    static {
+      paramHost = (p) => p.#h;
+    }
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('parameters come from a network: net.params() or net.layers[i].W');
+      }
+      this.#h = h;
+    }
+    get name() {
+      return this.#h.name();
+    }
+    get shape() {
+      return [this.#h.rows(), this.#h.cols()];
+    }
+    get size() {
+      return this.#h.size();
+    }
+    /** Live view; writing to it edits the network (the stale-forward guard sees it). */
+    get value() {
+      if (this.#value === null) {
+        this.#value = view(this.#h.valueBytes(), this.#h.size());
+        VIEW_OWNER.set(this.#value, this.#h.valueMatrix());
+      }
+      return this.#value;
+    }
+    set value(values) {
+      const rows = this.#h.rows(), cols = this.#h.cols();
+      const form = formOf(values, cols, 'param.value =');
+      if (formRows * formCols !== rows * cols || form === MATRIX) {
+        throw new ShapeError('param.value = expects ' + rows * cols + ' values for ' + this.#h.name() + ' ['
+          + rows + ', ' + cols + '], got ' + describe(values));
+      }
+      fill(this.value, values, form, formRows, formCols, 'param.value =', this.#h.name());
+      this.#h.touch();
+    }
+    get grad() {
+      if (this.#grad === null) {
+        this.#grad = view(this.#h.gradBytes(), this.#h.size());
+        VIEW_OWNER.set(this.#grad, this.#h.gradMatrix());
+      }
+      return this.#grad;
+    }
+    get(i, j) {
+      checkIndex('param.get', i, j);
+      try {
+        return this.#h.get(i, j);
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    set(i, j, v) {
+      checkIndex('param.set', i, j);
+      if (typeof v !== 'number') {
+        badNumber('param.set', this.#h.name() + '(' + i + ', ' + j + ')', v);
+      }
+      try {
+        this.#h.set(i, j, v);
+      } catch (e) {
+        throw conv(e);
+      }
+      return this;
+    }
+    toArray() {
+      if (this.#read === null) {
+        this.#read = view(this.#h.valueMatrix().bytes(), this.#h.size());
+      }
+      return nested(this.#read, this.#h.rows(), this.#h.cols());
+    }
+    get trainable() {
+      return this.#h.trainable();
+    }
+    set trainable(on) {
+      this.#h.setTrainable(!!on);
+    }
+    freeze() {
+      this.#h.setTrainable(false);
+      return this;
+    }
+    unfreeze() {
+      this.#h.setTrainable(true);
+      return this;
+    }
+    toString() {
+      return display(this, false);
+    }
+  }
+
+  // ---- Layer --------------------------------------------------------------------------------------
+  class Layer {
+    #h;
+    #W;
+    #b;
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('layers come from a network: net.layers[i]');
+      }
+      this.#h = h;
+      this.#W = new Param(SECRET, h.W());
+      this.#b = new Param(SECRET, h.b());
+    }
+    get W() {
+      return this.#W;
+    }
+    get b() {
+      return this.#b;
+    }
+    get z() {
+      return matrixOrNull(this.#h.z());
+    }
+    get a() {
+      return matrixOrNull(this.#h.a());
+    }
+    get delta() {
+      return matrixOrNull(this.#h.delta());
+    }
+    get activation() {
+      return this.#h.activation();
+    }
+    get inputs() {
+      return this.#h.inputs();
+    }
+    get outputs() {
+      return this.#h.outputs();
+    }
+    get index() {
+      return this.#h.index();
+    }
+    toString() {
+      return 'Layer ' + this.index + ': ' + this.inputs + '→' + this.outputs + ' ' + this.activation;
+    }
+  }
+  function matrixOrNull(h) {
+    return h == null ? null : new Matrix(SECRET, h);
+  }
+
+  // ---- Optimizer ----------------------------------------------------------------------------------
+  let optimizerHost;
+  class Optimizer {
+    #h;
+    static {
+      optimizerHost = (o) => o.#h;
+    }
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('optimizers are made with nn.sgd({ lr }) or nn.adam({ lr })');
+      }
+      this.#h = h;
+    }
+    get kind() {
+      return this.#h.kind();
+    }
+    step(net) {
+      if (!(net instanceof Network)) {
+        throw new TypeError('opt.step expects a network, got ' + describe(net));
+      }
+      return net.step(this);
+    }
+    state() {
+      return JSON.parse(this.#h.stateJson());
+    }
+    toString() {
+      return display(this, false);
+    }
+  }
+
+  // ---- Network ------------------------------------------------------------------------------------
+  let networkHost;
+  class Network {
+    #h;
+    #inputs;
+    #outputs;
+    #layers = null;
+    #batch = 0;
+    #xRows = -1;
+    #xCols = -1;
+    #x = null;
+    #yRows = -1;
+    #yCols = -1;
+    #y = null;
+    #gen = -1;
+    #out = null;
+    #outRows = 0;
+    static {
+      networkHost = (n) => n.#h;
+    }
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('networks are made with nn.net(sizes, options), nn.toy() or net.clone()');
+      }
+      this.#h = h;
+      this.#inputs = h.inputs();
+      this.#outputs = h.outputs();
+    }
+    #stageX(x, what) {
+      const form = formOf(x, this.#inputs, what);
+      if (form !== MATRIX) {
+        const rows = formRows, cols = formCols;
+        if (rows !== this.#xRows || cols !== this.#xCols) {
+          this.#x = view(this.#h.stageInput(rows, cols), rows * cols);
+          this.#xRows = rows;
+          this.#xCols = cols;
+        }
+        fill(this.#x, x, form, rows, cols, what, 'x');
+      }
+      return form;
+    }
+    #stageY(y, batch, what) {
+      if (typeof y === 'number') {
+        y = [y];
+      }
+      const form = formOf(y, 0, what);
+      let rows = formRows, cols = formCols;
+      if (form === SINGLE && batch > 1 && cols % batch === 0) {
+        rows = batch;
+        cols = cols / batch;
+      }
+      if (form === TYPED) {
+        rows = batch > 1 && y.length % batch === 0 ? batch : 1;
+        cols = y.length / rows;
+      }
+      if (rows !== this.#yRows || cols !== this.#yCols) {
+        this.#y = view(this.#h.stageTargets(rows, cols), rows * cols);
+        this.#yRows = rows;
+        this.#yCols = cols;
+      }
+      fill(this.#y, y, form === TYPED ? TYPED : form, rows, cols, what, 'y');
+    }
+    #output(gen) {
+      if (gen !== this.#gen) {
+        this.#gen = gen;
+        this.#outRows = this.#h.outputRows();
+        this.#out = view(this.#h.outputBytes(), this.#outRows * this.#outputs);
+      }
+    }
+    forward(x) {
+      try {
+        const form = this.#stageX(x, 'forward');
+        if (form === MATRIX) {
+          this.#output(this.#h.forwardMatrix(matrixHost(x)));
+          this.#batch = x.rows;
+          return new Matrix(SECRET, this.#h.outputCopy());
+        }
+        this.#output(this.#h.forward());
+        this.#batch = this.#xRows;
+        return emit(this.#out, this.#outRows, this.#outputs, form);
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    backward(y, options) {
+      const accumulate = options !== undefined && options !== null && options.accumulate === true;
+      try {
+        if (y instanceof Matrix) {
+          return this.#h.backwardMatrix(matrixHost(y), accumulate);
+        }
+        if (y === undefined) {
+          throw new TypeError('backward expects the targets y, e.g. net.backward([1])');
+        }
+        this.#stageY(y, this.#batch, 'backward');
+        return this.#h.backward(accumulate);
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    step(rateOrOptimizer, options) {
+      const reuse = options !== undefined && options !== null && options.reuse === true;
+      try {
+        if (typeof rateOrOptimizer === 'number') {
+          this.#h.step(rateOrOptimizer, reuse);
+        } else if (rateOrOptimizer instanceof Optimizer) {
+          this.#h.stepWith(optimizerHost(rateOrOptimizer), reuse);
+        } else {
+          throw new TypeError('step expects a learning rate like net.step(0.5) or an optimizer like'
+            + ' net.step(nn.sgd({ lr: 0.1 })), got ' + describe(rateOrOptimizer));
+        }
+      } catch (e) {
+        throw conv(e);
+      }
+      return this;
+    }
+    predict(x) {
+      try {
+        const form = x instanceof Matrix ? MATRIX : formOf(x, this.#inputs, 'predict');
+        const m = this.#h.predictMatrix(toHostMatrix(x, this.#inputs, 'predict', 'x'));
+        return emit(view(m.bytes(), m.size()), m.rows(), m.cols(), form, () => m);
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    loss(x, y) {
+      try {
+        const hx = toHostMatrix(x, this.#inputs, 'loss', 'x');
+        const batch = hx.rows();
+        let hy;
+        if (y instanceof Matrix) {
+          hy = matrixHost(y);
+        } else {
+          const yy = typeof y === 'number' ? [y] : y;
+          const form = formOf(yy, 0, 'loss');
+          let rows = formRows, cols = formCols;
+          if ((form === SINGLE || form === TYPED) && batch > 1 && cols % batch === 0) {
+            rows = batch;
+            cols = cols / batch;
+          }
+          hy = hnn.matrix(rows, cols);
+          fill(view(hy.bytes(), rows * cols), yy, form, rows, cols, 'loss', 'y');
+        }
+        return this.#h.lossMatrix(hx, hy);
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    zeroGrad() {
+      this.#h.zeroGrad();
+      return this;
+    }
+    get layers() {
+      if (this.#layers === null) {
+        const ls = [];
+        for (let i = 0, n = this.#h.layerCount(); i < n; i++) {
+          ls.push(new Layer(SECRET, this.#h.layer(i)));
+        }
+        this.#layers = Object.freeze(ls);
+      }
+      return this.#layers;
+    }
+    params() {
+      const out = [];
+      for (const l of this.layers) {
+        out.push(l.W, l.b);
+      }
+      return out;
+    }
+    get inputs() {
+      return this.#inputs;
+    }
+    get outputs() {
+      return this.#outputs;
+    }
+    gradNorms() {
+      const f = this.#h.gradNorms();
+      const out = [];
+      for (let i = 0; i < f.length; i += 3) {
+        out.push({ layer: f[i], W: f[i + 1], b: f[i + 2] });
+      }
+      return out;
+    }
+    summary() {
+      return this.#h.summary();
+    }
+    clone() {
+      return new Network(SECRET, this.#h.copy());
+    }
+    toString() {
+      return this.#h.toString();
+    }
+  }
+
+  // ---- the nn namespace ---------------------------------------------------------------------------
+  function net(sizes, options) {
+    if (!Array.isArray(sizes)) {
+      throw new TypeError('nn.net expects layer sizes as an array like [2, 2, 1], got ' + describe(sizes));
+    }
+    sizes.forEach((s, i) => {
+      if (!Number.isInteger(s) || s < 1) {
+        throw new ShapeError('layer sizes must be whole numbers of at least 1; sizes[' + i + '] is ' + describe(s));
+      }
+    });
+    const o = checkOptions(options, ['activation', 'output', 'loss', 'init', 'seed'], 'nn.net');
+    const activation = o.activation === undefined ? 'sigmoid' : o.activation;
+    if (typeof activation !== 'string' && !(Array.isArray(activation) && activation.every((a) => typeof a === 'string'))) {
+      throw new TypeError("nn.net's activation is a name like 'relu' or an array of names, one per hidden layer; got "
+        + describe(activation));
+    }
+    for (const k of ['output', 'loss', 'init']) {
+      if (o[k] !== undefined && typeof o[k] !== 'string') {
+        throw new TypeError("nn.net's " + k + ' is a name, got ' + describe(o[k]));
+      }
+    }
+    if (o.seed !== undefined && !Number.isSafeInteger(o.seed)) {
+      throw new TypeError("nn.net's seed is a whole number, got " + describe(o.seed));
+    }
+    try {
+      return new Network(SECRET, hnn.net(sizes, activation, o.output === undefined ? null : o.output,
+        o.loss === undefined ? 'squared' : o.loss, o.init === undefined ? null : o.init,
+        o.seed === undefined ? null : o.seed));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
+  function toy(options) {
+    const o = checkOptions(options, ['trainBiases'], 'nn.toy');
+    return new Network(SECRET, hnn.toy(o.trainBiases === true));
+  }
+  function matrix(rows, cols, values) {
+    if (!isIndex(rows) || !isIndex(cols)) {
+      throw new TypeError('nn.matrix expects whole-number rows and cols, got (' + describe(rows) + ', '
+        + describe(cols) + ')');
+    }
+    let h;
+    try {
+      h = hnn.matrix(rows, cols);
+    } catch (e) {
+      throw conv(e);
+    }
+    const m = new Matrix(SECRET, h);
+    if (values !== undefined) {
+      const form = formOf(values, cols, 'nn.matrix');
+      if (form === MATRIX || formRows * formCols !== rows * cols || form === ROWS && formCols !== cols) {
+        throw new ShapeError('nn.matrix(' + rows + ', ' + cols + ') needs ' + rows * cols + ' values (flat or as '
+          + rows + ' rows of ' + cols + '), got ' + describe(values));
+      }
+      fill(m.data, values, form, formRows, formCols, 'nn.matrix', 'values');
+    }
+    return m;
+  }
+  function number(o, k, dflt, what) {
+    const v = o[k] === undefined ? dflt : o[k];
+    if (typeof v !== 'number') {
+      throw new TypeError(what + "'s " + k + ' must be a number, got ' + describe(v));
+    }
+    return v;
+  }
+  function sgd(options) {
+    const o = checkOptions(options, ['lr', 'momentum', 'weightDecay'], 'nn.sgd');
+    if (o.lr === undefined) {
+      throw new ValueError('nn.sgd needs a learning rate: nn.sgd({ lr: 0.1 })');
+    }
+    try {
+      return new Optimizer(SECRET, hnn.sgd(number(o, 'lr', 0, 'nn.sgd'), number(o, 'momentum', 0, 'nn.sgd'),
+        number(o, 'weightDecay', 0, 'nn.sgd')));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
+  function adam(options) {
+    const o = checkOptions(options, ['lr', 'beta1', 'beta2', 'eps'], 'nn.adam');
+    try {
+      return new Optimizer(SECRET, hnn.adam(number(o, 'lr', 0.001, 'nn.adam'), number(o, 'beta1', 0.9, 'nn.adam'),
+        number(o, 'beta2', 0.999, 'nn.adam'), number(o, 'eps', 1e-8, 'nn.adam')));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
+  function seed(n) {
+    if (n === undefined) {
+      return hnn.seed();
+    }
+    if (!Number.isSafeInteger(n)) {
+      throw new TypeError('nn.seed expects a whole number, got ' + describe(n));
+    }
+    hnn.setSeed(n);
+    return n;
+  }
+  function axpy(alpha, x, y) {
+    if (typeof alpha !== 'number') {
+      throw new TypeError('nn.axpy(alpha, x, y) expects a number alpha, got ' + describe(alpha));
+    }
+    const hx = VIEW_OWNER.get(x), hy = VIEW_OWNER.get(y);
+    if (hx !== undefined && hy !== undefined) {
+      try {
+        hnn.axpy(alpha, hx, hy);
+      } catch (e) {
+        throw conv(e);
+      }
+      return y;
+    }
+    if (!(isTyped(x) || Array.isArray(x)) || !(isTyped(y) || Array.isArray(y)) || x.length !== y.length) {
+      throw new ShapeError('nn.axpy(alpha, x, y) needs x and y as arrays or views of the same length, got '
+        + describe(x) + ' and ' + describe(y));
+    }
+    for (let k = 0; k < x.length; k++) {
+      y[k] += alpha * x[k]; // y ← y + α·x
+    }
+    return y;
+  }
+
+  const nn = {
+    net, toy, matrix, sgd, adam, seed, axpy,
+    Matrix, Network, Layer, Param, Optimizer,
+  };
+  Object.assign(nn, ERRORS);
+
+  // ---- print, console, assert, assertClose, args ----------------------------------------------------
+  function text(values) {
+    let s = '';
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      s += (i === 0 ? '' : ' ') + (typeof v === 'string' ? v : display(v, false));
+    }
+    return s + '\n';
+  }
+  function print(...values) {
+    host.write(text(values));
+  }
+  const console = Object.freeze({
+    log: print,
+    info: print,
+    debug: print,
+    warn: (...values) => host.writeErr(text(values)),
+    error: (...values) => host.writeErr(text(values)),
+  });
+  function assert(cond, message) {
+    if (!cond) {
+      throw new AssertionError(message === undefined ? 'assertion failed' : String(message));
+    }
+  }
+  function flatten(v, path, out) {
+    if (typeof v === 'number') {
+      out.push(path, v);
+    } else if (v instanceof Matrix) {
+      flatten(v.toArray(), path, out);
+    } else if (v instanceof Param) {
+      flatten(v.toArray(), path, out);
+    } else if (Array.isArray(v) || isTyped(v)) {
+      for (let i = 0; i < v.length; i++) {
+        flatten(v[i], path + '[' + i + ']', out);
+      }
+    } else {
+      throw new TypeError('assertClose compares numbers, arrays, Float64Arrays and matrices; got '
+        + describe(v) + (path ? ' at ' + path : ''));
+    }
+    return out;
+  }
+  function assertClose(actual, expected, tol, message) {
+    const t = tol === undefined ? 1e-9 : tol;
+    if (typeof t !== 'number' || !(t >= 0)) {
+      throw new TypeError('assertClose tolerance must be a number ≥ 0, got ' + describe(tol));
+    }
+    const prefix = message === undefined ? '' : String(message) + ': ';
+    const a = flatten(actual, '', []), e = flatten(expected, '', []);
+    if (a.length !== e.length) {
+      throw new AssertionError(prefix + 'assertClose: actual has ' + a.length / 2 + ' numbers, expected has '
+        + e.length / 2 + ' (actual ' + describe(actual) + ', expected ' + describe(expected) + ')');
+    }
+    for (let k = 0; k < a.length; k += 2) {
+      const av = a[k + 1], ev = e[k + 1];
+      if (!(Math.abs(av - ev) <= t * Math.max(1, Math.abs(ev)))) {
+        const where = a[k] === '' ? '' : ' at ' + a[k];
+        throw new AssertionError(prefix + 'assertClose' + where + ': actual ' + av + ', expected ' + ev
+          + ' (differs by ' + Math.abs(av - ev) + ', tolerance ' + t + ' × max(1, |expected|))');
+      }
+    }
+  }
+  const args = Object.freeze(Array.from({ length: host.argCount() }, (_, i) => host.arg(i)));
+
+  // ---- display: human formatting for print and the shell ----------------------------------------------
+  const C = { num: '\x1b[33m', str: '\x1b[32m', dim: '\x1b[90m', name: '\x1b[36m', off: '\x1b[0m' };
+  const MAX_ITEMS = 100;
+  function paint(s, c, color) {
+    return color ? c + s + C.off : s;
+  }
+  function numbers(v, n, color) {
+    const parts = [];
+    for (let k = 0; k < Math.min(n, MAX_ITEMS); k++) {
+      parts.push(paint(String(v[k]), C.num, color));
+    }
+    if (n > MAX_ITEMS) {
+      parts.push(paint('… ' + (n - MAX_ITEMS) + ' more', C.dim, color));
+    }
+    return '[' + parts.join(', ') + ']';
+  }
+  function matrixText(rows, color) {
+    if (rows.length === 0) {
+      return '[]';
+    }
+    const shown = rows.slice(0, 20).map((r) => numbers(r, r.length, color));
+    if (rows.length > 20) {
+      shown.push(paint('… ' + (rows.length - 20) + ' more rows', C.dim, color));
+    }
+    return '[' + shown.join(',\n ') + ']';
+  }
+  function display(v, color, depth, seen) {
+    depth = depth || 0;
+    switch (typeof v) {
+      case 'number':
+      case 'boolean':
+      case 'bigint':
+        return paint(String(v), C.num, color);
+      case 'string':
+        return depth === 0 && !color ? v : paint("'" + v + "'", C.str, color);
+      case 'undefined':
+        return paint('undefined', C.dim, color);
+      case 'symbol':
+        return paint(String(v), C.str, color);
+      case 'function':
+        return paint(v.prototype && /^class\b/.test(Function.prototype.toString.call(v))
+          ? '[class ' + (v.name || 'anonymous') + ']' : '[Function ' + (v.name || 'anonymous') + ']', C.name, color);
+    }
+    if (v === null) {
+      return paint('null', C.dim, color);
+    }
+    if (v instanceof Network) {
+      return paint(v.toString(), C.name, color);
+    }
+    if (v instanceof Matrix) {
+      return paint('Matrix [' + v.rows + ', ' + v.cols + ']', C.name, color) + ' ' + matrixText(v.toArray(), color);
+    }
+    if (v instanceof Param) {
+      return paint('Param ' + v.name + ' [' + v.shape.join(', ') + ']' + (v.trainable ? '' : ' (frozen)'), C.name, color)
+        + ' ' + matrixText(v.toArray(), color);
+    }
+    if (v instanceof Layer) {
+      return paint(v.toString(), C.name, color);
+    }
+    if (v instanceof Optimizer) {
+      return paint(v.kind === 'sgd' ? 'SGD' : 'Adam', C.name, color) + ' ' + display(hyper(v.state()), color, depth + 1, seen);
+    }
+    if (v instanceof Error) {
+      return v.name + ': ' + v.message;
+    }
+    if (isTyped(v)) {
+      return paint(v.constructor.name + '(' + v.length + ')', C.name, color) + ' ' + numbers(v, v.length, color);
+    }
+    seen = seen || new Set();
+    if (seen.has(v)) {
+      return paint('[Circular]', C.dim, color);
+    }
+    if (depth > 4) {
+      return paint(Array.isArray(v) ? '[Array]' : '[Object]', C.dim, color);
+    }
+    seen.add(v);
+    try {
+      if (Array.isArray(v)) {
+        if (v.every((e) => typeof e === 'number')) {
+          return numbers(v, v.length, color);
+        }
+        const parts = v.slice(0, MAX_ITEMS).map((e) => display(e, color, depth + 1, seen));
+        if (v.length > MAX_ITEMS) {
+          parts.push(paint('… ' + (v.length - MAX_ITEMS) + ' more', C.dim, color));
+        }
+        return '[' + parts.join(', ') + ']';
+      }
+      if (v instanceof Map) {
+        return 'Map(' + v.size + ') {' + [...v].slice(0, MAX_ITEMS).map(([k, e]) => display(k, color, depth + 1, seen)
+          + ' => ' + display(e, color, depth + 1, seen)).join(', ') + '}';
+      }
+      if (v instanceof Set) {
+        return 'Set(' + v.size + ') {' + [...v].slice(0, MAX_ITEMS).map((e) => display(e, color, depth + 1, seen))
+          .join(', ') + '}';
+      }
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null && typeof v.toString === 'function'
+          && v.toString !== Object.prototype.toString) {
+        return String(v);
+      }
+      const keys = Object.keys(v);
+      if (keys.length === 0) {
+        return '{}';
+      }
+      return '{ ' + keys.slice(0, MAX_ITEMS).map((k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : "'" + k + "'") + ': '
+        + display(v[k], color, depth + 1, seen)).join(', ') + (keys.length > MAX_ITEMS ? ', …' : '') + ' }';
+    } finally {
+      seen.delete(v);
+    }
+  }
+  function hyper(state) {
+    const out = {};
+    for (const k of Object.keys(state)) {
+      if (typeof state[k] === 'number') {
+        out[k] = state[k];
+      }
+    }
+    return out;
+  }
+
+  // ---- the globals ------------------------------------------------------------------------------------
+  const origLoad = G.load;
+  for (const k of ['load', 'loadWithNewGlobal', 'print', 'printErr', 'console', 'quit', 'exit', 'read', 'readbuffer',
+                   'readline', 'Graal', 'Java', 'Packages', 'java', 'javax', 'Polyglot']) {
+    try {
+      delete G[k];
+    } catch (e) {
+      G[k] = undefined;
+    }
+  }
+  function define(name, value) {
+    Object.defineProperty(G, name, { value, writable: true, enumerable: false, configurable: true });
+  }
+  define('nn', Object.freeze(nn));
+  define('print', print);
+  define('console', console);
+  define('assert', assert);
+  define('assertClose', assertClose);
+  define('args', args);
+  define('load', function load(what) {
+    throw new SecurityError('load is not available in the sandbox (and never for URLs such as ' + describe(what)
+      + '); put shared code in a .mjs module next to your script and import it');
+  });
+  for (const n of Object.keys(ERRORS)) {
+    define(n, ERRORS[n]);
+  }
+  void origLoad;
+
+  // ---- what the sandbox (Java) uses -----------------------------------------------------------------
+  const BUILTIN = new Set(Object.getOwnPropertyNames(G));
+  function members(v) {
+    if (v === null || v === undefined) {
+      return [];
+    }
+    const names = new Set();
+    for (let o = Object(v); o !== null && o !== Object.prototype && o !== Function.prototype;
+         o = Object.getPrototypeOf(o)) {
+      for (const k of Object.getOwnPropertyNames(o)) {
+        if (k !== 'constructor' && !/^\d+$/.test(k)) {
+          names.add(k);
+        }
+      }
+    }
+    return [...names].sort();
+  }
+  function networks(roots) {
+    const found = [];
+    const seen = new Set();
+    function walk(v, depth) {
+      if (v === null || typeof v !== 'object' || seen.has(v) || depth > 4) {
+        return;
+      }
+      seen.add(v);
+      if (v instanceof Network) {
+        found.push(networkHost(v));
+      } else if (Array.isArray(v)) {
+        v.forEach((e) => walk(e, depth + 1));
+      } else if (v instanceof Map) {
+        v.forEach((e) => walk(e, depth + 1));
+      } else if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) {
+        Object.keys(v).forEach((k) => walk(v[k], depth + 1));
+      }
+    }
+    for (let i = 0; i < roots.length; i++) {
+      walk(roots[i], 0);
+    }
+    return found;
+  }
+  return Object.freeze({
+    wrapNet: (h) => new Network(SECRET, h),
+    hostOfNet: (v) => (v instanceof Network ? networkHost(v) : null),
+    display: (v, color) => display(v, !!color),
+    members,
+    networks,
+    builtins: () => [...BUILTIN],
+    errorClass: (name) => ERRORS[name],
+  });
+})
