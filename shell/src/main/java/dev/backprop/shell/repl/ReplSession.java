@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +25,7 @@ public final class ReplSession implements AutoCloseable {
     private final PrintWriter out;
     private final SessionLog log = new SessionLog();
     private final Deque<Undo> undo = new ArrayDeque<>();
-    private volatile Sandbox sandbox;
+    private volatile CompletableFuture<Sandbox> sandbox;
     private volatile boolean evaluating;
     private String lastTrace;
 
@@ -35,11 +37,30 @@ public final class ReplSession implements AutoCloseable {
         this.sandboxes = sandboxes;
         this.printer = printer;
         this.out = out;
-        this.sandbox = sandboxes.get();
+        this.sandbox = start(sandboxes);
     }
 
+    /**
+     * Builds the sandbox on its own thread, so the prompt shows while the JS engine starts; the
+     * first evaluation (or completion) waits for it.
+     */
+    private static CompletableFuture<Sandbox> start(Supplier<Sandbox> sandboxes) {
+        CompletableFuture<Sandbox> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(sandboxes.get());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "backprop-sandbox-start");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    /** The session's sandbox, waiting for it if it is still starting. */
     public Sandbox sandbox() {
-        return sandbox;
+        return sandbox.join();
     }
 
     public SessionLog log() {
@@ -56,18 +77,18 @@ public final class ReplSession implements AutoCloseable {
 
     /** Runs one input; prints its value or its error. Returns whether it succeeded. */
     public boolean evaluate(String code) {
-        return run(code, () -> sandbox.eval(code, SOURCE), code);
+        return run(code, () -> sandbox().eval(code, SOURCE), code);
     }
 
     /** Runs a script file into the session ({@code .load}). */
     public boolean load(Path file, String text) {
-        return run(text, () -> sandbox.run(file), text);
+        return run(text, () -> sandbox().run(file), text);
     }
 
     /** Ctrl-C while evaluating: stops the running evaluation; the session stays usable. */
     public void interrupt() {
-        if (evaluating) {
-            sandbox.interrupt();
+        if (evaluating && sandbox.isDone()) {
+            sandbox().interrupt();
         }
     }
 
@@ -81,7 +102,7 @@ public final class ReplSession implements AutoCloseable {
         if (u == null) {
             return null;
         }
-        sandbox.restore(u.snapshot());
+        sandbox().restore(u.snapshot());
         if (u.logged()) {
             log.dropLast();
         }
@@ -90,9 +111,9 @@ public final class ReplSession implements AutoCloseable {
 
     /** A fresh sandbox: every variable and network dropped, the log and undo cleared. */
     public void reset() {
-        Sandbox old = sandbox;
-        sandbox = sandboxes.get();
-        old.close();
+        CompletableFuture<Sandbox> old = sandbox;
+        sandbox = start(sandboxes);
+        close(old);
         log.clear();
         undo.clear();
         lastTrace = null;
@@ -105,7 +126,15 @@ public final class ReplSession implements AutoCloseable {
 
     @Override
     public void close() {
-        sandbox.close();
+        close(sandbox);
+    }
+
+    private static void close(CompletableFuture<Sandbox> s) {
+        try {
+            s.join().close();
+        } catch (CompletionException e) {
+            // it never started; the error was shown when it was needed
+        }
     }
 
     /** The error as the printer shows it: red {@code Name: message}, where, and the input line with a caret. */
@@ -130,7 +159,7 @@ public final class ReplSession implements AutoCloseable {
         Snapshot before = null;
         evaluating = true;
         try {
-            before = sandbox.snapshot();
+            before = sandbox().snapshot();
             Result r = evaluation.get();
             evaluating = false;
             remember(new Undo(before, code, true));
