@@ -4,9 +4,11 @@
  */
 module dev.backprop.runtime {
     requires transitive org.graalvm.polyglot;
+    requires com.fasterxml.jackson.core;
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.csv;
     requires org.jfree.jfreechart;
+    requires org.jfree.svg;
     requires java.desktop;
     requires java.management;
     requires jdk.management;
@@ -14,6 +16,9 @@ module dev.backprop.runtime {
     exports dev.backprop.nn;
     exports dev.backprop.optim;
     exports dev.backprop.io;
+    exports dev.backprop.data;
+    exports dev.backprop.train;
+    exports dev.backprop.plot;
     exports dev.backprop.explain;
     exports dev.backprop.script;
     exports dev.backprop.script.js;

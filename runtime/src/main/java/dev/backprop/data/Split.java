@@ -1,0 +1,5 @@
+package dev.backprop.data;
+
+/** The two parts of {@link Dataset#split}: the first {@code fraction} of the shuffled examples, and the rest. */
+public record Split(Dataset train, Dataset test) {
+}
