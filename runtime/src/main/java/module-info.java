@@ -21,7 +21,7 @@ module dev.backprop.runtime {
     exports dev.backprop.data;
     exports dev.backprop.train;
     exports dev.backprop.plot;
+    exports dev.backprop.explain;
     exports dev.backprop.script;
     exports dev.backprop.script.js;
-    opens dev.backprop.script.js to org.graalvm.polyglot, org.graalvm.truffle;
 }
