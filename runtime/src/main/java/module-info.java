@@ -19,6 +19,7 @@ module dev.backprop.runtime {
     exports dev.backprop.data;
     exports dev.backprop.train;
     exports dev.backprop.plot;
+    exports dev.backprop.explain;
     exports dev.backprop.script;
     exports dev.backprop.script.js;
 }
