@@ -295,7 +295,7 @@ public final class Sandbox implements AutoCloseable {
             context.parse(Source.newBuilder(JS, source, "<input>").buildLiteral());
             return false;
         } catch (PolyglotException e) {
-            return e.isIncompleteSource();
+            return e.isIncompleteSource() || OpenInput.endsInsideTemplateOrComment(source);
         }
     }
 
