@@ -12,6 +12,8 @@ module dev.backprop.runtime {
     requires java.desktop;
     requires java.management;
     requires jdk.management;
+    // optional: the Vector API microkernel is used only when the JVM runs with --add-modules jdk.incubator.vector
+    requires static jdk.incubator.vector;
 
     exports dev.backprop.nn;
     exports dev.backprop.optim;
@@ -19,7 +21,7 @@ module dev.backprop.runtime {
     exports dev.backprop.data;
     exports dev.backprop.train;
     exports dev.backprop.plot;
+    exports dev.backprop.explain;
     exports dev.backprop.script;
     exports dev.backprop.script.js;
-    opens dev.backprop.script.js to org.graalvm.polyglot, org.graalvm.truffle;
 }

@@ -4,10 +4,20 @@ import dev.backprop.nn.Matrix;
 import java.nio.DoubleBuffer;
 
 /**
- * The dense products forward and backward use. Each output element is accumulated in one fixed
- * order (k ascending), so results do not depend on how the work is split.
+ * The dense products forward and backward use. Each output element is one {@code Math.fma} chain
+ * with k ascending from 0, then its epilogue, exactly as in {@link NaiveKernels}; so results are
+ * bit-identical to the naive loops whatever the thread count, kernel or vector width. Tiny products
+ * (the lesson's toy net) run the naive loops directly; larger ones are packed and run by the
+ * {@link Microkernel}, split over the {@link KernelConfig#threads()} threads when there is enough work.
  */
 public final class Kernels {
+    /** Below this many multiply-adds a product runs the naive loop (packing would cost more). */
+    static final long PACK_MIN_WORK = 4_096;
+    /** Below this many multiply-adds a product stays on the calling thread. */
+    static final long THREAD_MIN_WORK = 1L << 17;
+
+    private static final ThreadLocal<Gemm> GEMM = ThreadLocal.withInitial(() -> new Gemm(KernelConfig.kernel()));
+
     private Kernels() {
     }
 
@@ -16,21 +26,19 @@ public final class Kernels {
         int batch = x.rows();
         int in = x.cols();
         int out = w.rows();
-        DoubleBuffer xs = x.data();
-        DoubleBuffer ws = w.data();
-        DoubleBuffer bs = b.data();
-        DoubleBuffer zs = z.data();
-        for (int i = 0; i < batch; i++) {
-            int xo = i * in;
-            for (int j = 0; j < out; j++) {
-                int wo = j * in;
-                double s = 0;
-                for (int k = 0; k < in; k++) {
-                    s += xs.get(xo + k) * ws.get(wo + k);
-                }
-                zs.put(i * out + j, s + bs.get(j));
-            }
+        if (work(batch, out, in) < PACK_MIN_WORK) {
+            NaiveKernels.affine(x, w, b, z);
+            return;
         }
+        packedAffine(x, w, b, z, GEMM.get(), threadsFor(batch, out, in));
+    }
+
+    /** affine through the packed path always, on {@code g} with {@code threads} parts. */
+    static void packedAffine(Matrix x, Matrix w, Matrix b, Matrix z, Gemm g, int threads) {
+        int in = x.cols();
+        g.operands(x.data(), in, 1, w.data(), in, 1, x.rows(), w.rows(), in); // A(i,k) = x[i][k], B(j,k) = W[j][k]
+        g.output(z.data(), Gemm.AFFINE, b.data(), 1.0, false);
+        g.run(KernelConfig.pool(), threads);
     }
 
     /** dW = scale·δᵀ·x (+ dW when accumulating): δ is [B, out], x is [B, in], dW is [out, in]. */
@@ -38,19 +46,20 @@ public final class Kernels {
         int batch = delta.rows();
         int out = delta.cols();
         int in = x.cols();
-        DoubleBuffer ds = delta.data();
-        DoubleBuffer xs = x.data();
-        DoubleBuffer gs = dw.data();
-        for (int j = 0; j < out; j++) {
-            for (int k = 0; k < in; k++) {
-                double s = 0;
-                for (int i = 0; i < batch; i++) {
-                    s += ds.get(i * out + j) * xs.get(i * in + k);
-                }
-                int o = j * in + k;
-                gs.put(o, (accumulate ? gs.get(o) : 0.0) + scale * s);
-            }
+        if (work(out, in, batch) < PACK_MIN_WORK) {
+            NaiveKernels.gradW(delta, x, scale, accumulate, dw);
+            return;
         }
+        packedGradW(delta, x, scale, accumulate, dw, GEMM.get(), threadsFor(out, in, batch));
+    }
+
+    /** gradW through the packed path always, on {@code g} with {@code threads} parts. */
+    static void packedGradW(Matrix delta, Matrix x, double scale, boolean accumulate, Matrix dw, Gemm g, int threads) {
+        int out = delta.cols();
+        int in = x.cols();
+        g.operands(delta.data(), 1, out, x.data(), 1, in, out, in, delta.rows()); // A(j,i) = δ[i][j], B(k,i) = x[i][k]
+        g.output(dw.data(), Gemm.SCALED, null, scale, accumulate);
+        g.run(KernelConfig.pool(), threads);
     }
 
     /** db = scale·Σᵢ δᵢ (+ db when accumulating): δ is [B, out], db is [1, out]. */
@@ -73,18 +82,20 @@ public final class Kernels {
         int batch = delta.rows();
         int out = delta.cols();
         int in = w.cols();
-        DoubleBuffer ds = delta.data();
-        DoubleBuffer ws = w.data();
-        DoubleBuffer gs = gradA.data();
-        for (int i = 0; i < batch; i++) {
-            for (int k = 0; k < in; k++) {
-                double s = 0;
-                for (int j = 0; j < out; j++) {
-                    s += ds.get(i * out + j) * ws.get(j * in + k);
-                }
-                gs.put(i * in + k, s);
-            }
+        if (work(batch, in, out) < PACK_MIN_WORK) {
+            NaiveKernels.backprop(delta, w, gradA);
+            return;
         }
+        packedBackprop(delta, w, gradA, GEMM.get(), threadsFor(batch, in, out));
+    }
+
+    /** backprop through the packed path always, on {@code g} with {@code threads} parts. */
+    static void packedBackprop(Matrix delta, Matrix w, Matrix gradA, Gemm g, int threads) {
+        int out = delta.cols();
+        int in = w.cols();
+        g.operands(delta.data(), out, 1, w.data(), 1, in, delta.rows(), in, out); // A(i,j) = δ[i][j], B(k,j) = W[j][k]
+        g.output(gradA.data(), Gemm.PLAIN, null, 1.0, false);
+        g.run(KernelConfig.pool(), threads);
     }
 
     /** y ← y + alpha·x, element-wise over equal-length buffers. */
@@ -102,5 +113,13 @@ public final class Kernels {
             s += e * e;
         }
         return s;
+    }
+
+    private static long work(int m, int n, int k) {
+        return (long) m * n * k;
+    }
+
+    private static int threadsFor(int m, int n, int k) {
+        return work(m, n, k) < THREAD_MIN_WORK ? 1 : KernelConfig.threads();
     }
 }

@@ -29,6 +29,8 @@ public final class Network {
     private boolean hasGrads;
     private boolean gradsFresh;
     private Workspace evalSpace;
+    private final ArrayList<Param> trainableScratch;
+    private final double[] normScratch;
 
     Network(List<Dense> layers, Loss loss, Long seed) {
         if (layers.isEmpty()) {
@@ -42,6 +44,8 @@ public final class Network {
             ps.add(d.b());
         }
         this.params = Collections.unmodifiableList(ps);
+        this.trainableScratch = new ArrayList<>(ps.size());
+        this.normScratch = new double[ps.size()];
         this.loss = loss;
         this.seed = seed;
     }
@@ -150,7 +154,8 @@ public final class Network {
         }
         input.copyFrom(x);
         Matrix in = input;
-        for (Dense d : layers) {
+        for (int l = 0; l < layers.size(); l++) { // indexed loops: no iterator per step
+            Dense d = layers.get(l);
             Kernels.affine(in, d.W().value(), d.b().value(), d.z); // z = x·Wᵀ + b
             d.activation().forward(d.z, d.a);                      // a = f(z)
             in = d.a;
@@ -221,7 +226,8 @@ public final class Network {
     public void step(double lr, boolean reuse) {
         Checks.finite("learning rate", lr);
         checkGradsFresh(reuse);
-        for (Param p : params) {
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
             if (!p.trainable()) {
                 continue;
             }
@@ -247,13 +253,15 @@ public final class Network {
     /** As {@link #step(Optimizer)}; {@code reuse} allows a second step on the same gradients. */
     public void step(Optimizer optimizer, boolean reuse) {
         checkGradsFresh(reuse);
-        List<Param> trainable = new ArrayList<>();
-        for (Param p : params) {
-            if (p.trainable()) {
-                trainable.add(p);
+        List<Param> trainable = trainableScratch; // reused: a steady-state step allocates nothing
+        trainable.clear();
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).trainable()) {
+                trainable.add(params.get(i));
             }
         }
-        double[] norms = optimizer.update(trainable);
+        double[] norms = normScratch;
+        optimizer.update(trainable, norms);
         for (int i = 0; i < trainable.size(); i++) {
             trainable.get(i).recordUpdateNorm(norms[i]);
             trainable.get(i).touch();

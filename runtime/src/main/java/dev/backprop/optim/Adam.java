@@ -41,8 +41,7 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public double[] update(List<Param> trainable) {
-        double[] norms = new double[trainable.size()];
+    public void update(List<Param> trainable, double[] norms) {
         for (int i = 0; i < trainable.size(); i++) {
             Param p = trainable.get(i);
             State s = states.computeIfAbsent(p, State::new);
@@ -67,7 +66,6 @@ public final class Adam implements Optimizer {
             }
             norms[i] = Math.sqrt(sq);
         }
-        return norms;
     }
 
     @Override

@@ -15,7 +15,14 @@ public sealed interface Optimizer permits Sgd, Adam {
      * Updates each parameter in place from its gradient and returns ‖Δp‖ per parameter. Called by
      * {@link Network#step(Optimizer)}, which checks the gradients are fresh and marks the change.
      */
-    double[] update(List<Param> trainable);
+    default double[] update(List<Param> trainable) {
+        double[] norms = new double[trainable.size()];
+        update(trainable, norms);
+        return norms;
+    }
+
+    /** As {@link #update(List)}, writing ‖Δp‖ into {@code norms[i]}; allocates nothing in steady state. */
+    void update(List<Param> trainable, double[] norms);
 
     /** One step on {@code net}: the same as {@code net.step(this)}. */
     default void step(Network net) {

@@ -37,8 +37,7 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public double[] update(List<Param> trainable) {
-        double[] norms = new double[trainable.size()];
+    public void update(List<Param> trainable, double[] norms) {
         for (int i = 0; i < trainable.size(); i++) {
             Param p = trainable.get(i);
             var w = p.value().data();
@@ -69,7 +68,6 @@ public final class Sgd implements Optimizer {
             }
             norms[i] = Math.sqrt(sq);
         }
-        return norms;
     }
 
     @Override

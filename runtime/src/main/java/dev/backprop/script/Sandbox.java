@@ -244,7 +244,7 @@ public final class Sandbox implements AutoCloseable {
         for (String k : bindings.getMemberKeys()) {
             roots.add(bindings.getMember(k));
         }
-        Value found = kit.invokeMember("networks", roots.toArray());
+        Value found = kit.invokeMember("networks", (Object) roots.toArray());
         List<Network> nets = new ArrayList<>();
         for (long i = 0; i < found.getArraySize(); i++) {
             nets.add(found.getArrayElement(i).<NetworkFacade>asHostObject().network());
@@ -295,7 +295,7 @@ public final class Sandbox implements AutoCloseable {
             context.parse(Source.newBuilder(JS, source, "<input>").buildLiteral());
             return false;
         } catch (PolyglotException e) {
-            return e.isIncompleteSource();
+            return e.isIncompleteSource() || OpenInput.endsInsideTemplateOrComment(source);
         }
     }
 

@@ -27,6 +27,7 @@ public final class Host {
     private final boolean terminal;
     private final BooleanSupplier stopRequested;
     private final NnFacade nn;
+    private final DataAndPlots dataAndPlots;
 
     public Host(Roots roots, long maxElements, OutputStream out, OutputStream err, List<String> args,
                 boolean terminal, BooleanSupplier stopRequested) {
@@ -38,6 +39,17 @@ public final class Host {
         this.terminal = terminal;
         this.stopRequested = stopRequested;
         this.nn = new NnFacade(this);
+        this.dataAndPlots = new DataAndPlots(this);
+    }
+
+    @Export
+    public DataAndPlots data() {
+        return dataAndPlots;
+    }
+
+    /** The element limit for loaders and builders: the sandbox's, or the engine's default when it has none. */
+    long elementLimit() {
+        return maxElements > 0 ? maxElements : dev.backprop.nn.NetworkBuilder.DEFAULT_MAX_ELEMENTS;
     }
 
     public NnFacade nnFacade() {
@@ -83,6 +95,7 @@ public final class Host {
         }
         return switch (t) {
             case BackpropException b -> b.errorName();
+            case Progress.Stopped st -> "Interrupted";
             case AccessError a -> "SecurityError";
             case UncheckedIOException io -> "IOError";
             case IOException io -> "IOError";
@@ -98,8 +111,15 @@ public final class Host {
         if (t == null) {
             return null;
         }
-        if (t instanceof BackpropException || t instanceof AccessError || t instanceof IllegalArgumentException) {
+        if (t instanceof BackpropException || t instanceof AccessError || t instanceof IllegalArgumentException
+                || t instanceof Progress.Stopped) {
             return t.getMessage();
+        }
+        if (t instanceof java.nio.file.NoSuchFileException n) {
+            return "cannot read " + n.getFile() + ": no such file";
+        }
+        if (t instanceof IOException io) {
+            return io.getMessage();
         }
         if (t instanceof UncheckedIOException u) {
             return u.getMessage() + (u.getCause() != null ? " (" + u.getCause().getMessage() + ")" : "");

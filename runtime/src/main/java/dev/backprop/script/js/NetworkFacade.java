@@ -3,9 +3,20 @@ package dev.backprop.script.js;
 import dev.backprop.nn.GradNorm;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
+import dev.backprop.io.NetworkJson;
+import dev.backprop.nn.GradCheck;
+import dev.backprop.nn.GradDiagnosis;
+import dev.backprop.nn.LayerStats;
+import dev.backprop.train.FitOptions;
+import dev.backprop.train.History;
+import dev.backprop.train.Trainer;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.HostAccess.Export;
 
 /**
@@ -163,6 +174,94 @@ public final class NetworkFacade {
             out[3 * i + 2] = norms.get(i).b();
         }
         return out;
+    }
+
+    /** The JSON network document as text ({@code net.toJSON()} parses it into a plain object). */
+    @Export
+    public String toJson() {
+        return NetworkJson.toJson(net);
+    }
+
+    /** Saves atomically to a path inside the write root. */
+    @Export
+    public void save(String path) throws IOException {
+        NetworkJson.save(net, host.writePath(path));
+    }
+
+    /** {@code net.gradCheck(x, y, { eps })} as JSON: { maxRelError, params: { W1: rel, … } }. */
+    @Export
+    public String gradCheck(MatrixFacade x, MatrixFacade y, double eps) {
+        GradCheck c = net.gradCheck(x.matrix(), y.matrix(), eps);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("maxRelError", c.maxRelError());
+        out.put("params", c.params());
+        return Json.write(out);
+    }
+
+    /**
+     * {@code net.checkGrads(mine, { tol, lr })}: mine is JSON { W1: [flat values], … }; the answer is JSON
+     * { ok, W1: { status, message, index }, … }.
+     */
+    @Export
+    public String checkGrads(String mineJson, double tol, Value lr) {
+        Map<String, double[]> mine = Json.readArrays(mineJson);
+        GradDiagnosis d = net.checkGrads(mine, tol, lr == null || lr.isNull() ? null : lr.asDouble());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", d.ok());
+        d.params().forEach((name, v) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("status", v.status().scriptName());
+            e.put("message", v.message());
+            e.put("index", v.index());
+            out.put(name, e);
+        });
+        return Json.write(out);
+    }
+
+    /** {@code net.stats()} as JSON, one object per layer. */
+    @Export
+    public String stats() {
+        List<LayerStats> stats = net.stats();
+        return Json.write(stats);
+    }
+
+    /**
+     * {@code net.fit(data, options)}; exactly one of lr and optimizer. onEpoch (a JS function taking
+     * epoch, loss, accuracy, valLoss, valAccuracy and returning false to stop) may be null. Between
+     * batches fit checks whether the sandbox asked to stop, so an interrupt never splits a step.
+     * Returns the history as JSON { loss, accuracy, valLoss, valAccuracy }.
+     */
+    @Export
+    public String fit(DataFacade data, int epochs, int batchSize, Value lr, OptimizerFacade optimizer, boolean shuffle,
+                      long seed, DataFacade validation, Value onEpoch) {
+        FitOptions o = FitOptions.defaults().epochs(epochs).batchSize(batchSize).shuffle(shuffle).seed(seed);
+        if (lr != null && !lr.isNull()) {
+            o = o.lr(lr.asDouble());
+        }
+        if (optimizer != null) {
+            o = o.optimizer(optimizer.optimizer());
+        }
+        if (validation != null) {
+            o = o.validation(validation.dataset());
+        }
+        if (onEpoch != null && !onEpoch.isNull()) {
+            o = o.onEpoch(s -> onEpoch.execute(s.epoch(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy())
+                    .asBoolean());
+        }
+        Progress progress = new Progress(host);
+        o = o.onBatch(progress::afterBatch);
+        History h;
+        try {
+            h = Trainer.fit(net, data.dataset(), o);
+        } finally {
+            progress.done();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("loss", h.loss());
+        out.put("accuracy", h.accuracy());
+        out.put("valLoss", h.valLoss());
+        out.put("valAccuracy", h.valAccuracy());
+        return Json.write(out);
     }
 
     @Export

@@ -1,6 +1,8 @@
 package dev.backprop.script.js;
 
+import dev.backprop.io.NetworkJson;
 import dev.backprop.kernel.Kernels;
+import java.io.IOException;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
 import dev.backprop.nn.NetworkBuilder;
@@ -37,7 +39,7 @@ public final class NnFacade {
             s[i] = sizes.getArrayElement(i).asInt();
         }
         NetworkBuilder b = Network.builder(s)
-                .maxElements(host.maxElements() > 0 ? host.maxElements() : NetworkBuilder.DEFAULT_MAX_ELEMENTS);
+                .maxElements(limit());
         if (activation.hasArrayElements()) {
             List<String> names = new ArrayList<>();
             for (long i = 0; i < activation.getArraySize(); i++) {
@@ -66,6 +68,22 @@ public final class NnFacade {
     /** Wraps a network Java put into the sandbox. */
     public NetworkFacade wrap(Network net) {
         return new NetworkFacade(net, host);
+    }
+
+    /** {@code nn.fromJSON(text)}: a network from the JSON document, within the element limit. */
+    @Export
+    public NetworkFacade fromJson(String text) {
+        return new NetworkFacade(NetworkJson.fromJson(text, limit()), host);
+    }
+
+    /** {@code nn.load(path)}: a network file inside the read roots. */
+    @Export
+    public NetworkFacade load(String path) throws IOException {
+        return new NetworkFacade(NetworkJson.load(host.readPath(path), limit()), host);
+    }
+
+    private long limit() {
+        return host.maxElements() > 0 ? host.maxElements() : NetworkBuilder.DEFAULT_MAX_ELEMENTS;
     }
 
     @Export

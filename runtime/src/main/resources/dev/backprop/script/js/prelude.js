@@ -159,6 +159,27 @@
     }
     return new Matrix(SECRET, matrixFacade());
   }
+  /** JSON from the host; NaN and ±Infinity arrive as strings and become numbers again. */
+  function parse(text) {
+    return JSON.parse(text, (k, v) => (v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity'
+      ? -Infinity : v));
+  }
+  /** Targets in any accepted form as a host matrix, shaped against a batch of `batch` examples. */
+  function toHostTargets(y, batch, what) {
+    if (y instanceof Matrix) {
+      return matrixHost(y);
+    }
+    const yy = typeof y === 'number' ? [y] : y;
+    const form = formOf(yy, 0, what);
+    let rows = formRows, cols = formCols;
+    if ((form === SINGLE || form === TYPED) && batch > 1 && cols % batch === 0) {
+      rows = batch;
+      cols = cols / batch;
+    }
+    const m = hnn.matrix(rows, cols);
+    fill(view(m.bytes(), rows * cols), yy, form, rows, cols, what, 'y');
+    return m;
+  }
   function nested(v, rows, cols) {
     return emit(v, rows, cols, ROWS);
   }
@@ -555,22 +576,7 @@
     loss(x, y) {
       try {
         const hx = toHostMatrix(x, this.#inputs, 'loss', 'x');
-        const batch = hx.rows();
-        let hy;
-        if (y instanceof Matrix) {
-          hy = matrixHost(y);
-        } else {
-          const yy = typeof y === 'number' ? [y] : y;
-          const form = formOf(yy, 0, 'loss');
-          let rows = formRows, cols = formCols;
-          if ((form === SINGLE || form === TYPED) && batch > 1 && cols % batch === 0) {
-            rows = batch;
-            cols = cols / batch;
-          }
-          hy = hnn.matrix(rows, cols);
-          fill(view(hy.bytes(), rows * cols), yy, form, rows, cols, 'loss', 'y');
-        }
-        return this.#h.lossMatrix(hx, hy);
+        return this.#h.lossMatrix(hx, toHostTargets(y, hx.rows(), 'loss'));
       } catch (e) {
         throw conv(e);
       }
@@ -610,6 +616,89 @@
       }
       return out;
     }
+    gradCheck(x, y, options) {
+      const o = checkOptions(options, ['eps'], 'net.gradCheck');
+      try {
+        const hx = toHostMatrix(x, this.#inputs, 'gradCheck', 'x');
+        const hy = toHostTargets(y, hx.rows(), 'gradCheck');
+        return parse(this.#h.gradCheck(hx, hy, number(o, 'eps', 1e-6, 'net.gradCheck')));
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    checkGrads(mine, options) {
+      const o = checkOptions(options, ['tol', 'lr'], 'net.checkGrads');
+      if (mine === null || typeof mine !== 'object') {
+        throw new TypeError('net.checkGrads expects your gradients as an object like { W1: [...], b1: [...] }, got '
+          + describe(mine));
+      }
+      const flat = {};
+      for (const k of Object.keys(mine)) {
+        const values = [];
+        const pairs = flatten(mine[k], '', []);
+        for (let i = 1; i < pairs.length; i += 2) {
+          values.push(pairs[i]);
+        }
+        flat[k] = values;
+      }
+      try {
+        return parse(this.#h.checkGrads(JSON.stringify(flat), number(o, 'tol', 1e-6, 'net.checkGrads'),
+          o.lr === undefined ? null : number(o, 'lr', 0, 'net.checkGrads')));
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    stats() {
+      try {
+        return parse(this.#h.stats());
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    fit(d, options) {
+      if (!(d instanceof Dataset)) {
+        throw new TypeError('net.fit expects a dataset such as nn.data.xor() or nn.data.of(x, y), got ' + describe(d));
+      }
+      const o = checkOptions(options, ['epochs', 'batchSize', 'lr', 'optimizer', 'shuffle', 'seed', 'validation',
+        'onEpoch'], 'net.fit');
+      if (o.optimizer !== undefined && !(o.optimizer instanceof Optimizer)) {
+        throw new TypeError("net.fit's optimizer comes from nn.sgd({ lr }) or nn.adam(), got " + describe(o.optimizer));
+      }
+      if (o.validation !== undefined && !(o.validation instanceof Dataset)) {
+        throw new TypeError("net.fit's validation is a dataset, got " + describe(o.validation));
+      }
+      if (o.onEpoch !== undefined && typeof o.onEpoch !== 'function') {
+        throw new TypeError("net.fit's onEpoch is a function (epoch, stats) => …, got " + describe(o.onEpoch));
+      }
+      if (o.epochs === undefined) {
+        throw new ValueError('net.fit needs a number of epochs: net.fit(data, { epochs: 100, lr: 0.5 })');
+      }
+      const user = o.onEpoch;
+      const onEpoch = user === undefined ? null : (epoch, loss, accuracy, valLoss, valAccuracy) =>
+        user(epoch, { loss, accuracy, valLoss, valAccuracy }) !== false;
+      try {
+        return parse(this.#h.fit(datasetHost(d), size(o, 'epochs', 1, 'net.fit'), size(o, 'batchSize', 32, 'net.fit'),
+          o.lr === undefined ? null : number(o, 'lr', 0, 'net.fit'),
+          o.optimizer === undefined ? null : optimizerHost(o.optimizer), o.shuffle !== false,
+          seedOr(o.seed, 'net.fit'), o.validation === undefined ? null : datasetHost(o.validation), onEpoch));
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    toJSON() {
+      return JSON.parse(this.#h.toJson());
+    }
+    save(path) {
+      if (typeof path !== 'string') {
+        throw new TypeError("net.save expects a file name like 'model.json', got " + describe(path));
+      }
+      try {
+        this.#h.save(path);
+      } catch (e) {
+        throw conv(e);
+      }
+      return this;
+    }
     summary() {
       return this.#h.summary();
     }
@@ -620,6 +709,288 @@
       return this.#h.toString();
     }
   }
+
+  // ---- Dataset and nn.data ------------------------------------------------------------------------
+  const hdata = host.data();
+  let datasetHost;
+  class Dataset {
+    #h;
+    static {
+      datasetHost = (d) => d.#h;
+    }
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('datasets are made with nn.data.xor(), nn.data.circle(…), nn.data.csv(…) or nn.data.of(x, y)');
+      }
+      this.#h = h;
+    }
+    get x() {
+      return new Matrix(SECRET, this.#h.x());
+    }
+    get y() {
+      return new Matrix(SECRET, this.#h.y());
+    }
+    get size() {
+      return this.#h.size();
+    }
+    get features() {
+      return this.#h.features();
+    }
+    get classes() {
+      return this.#h.classes();
+    }
+    get classNames() {
+      return JSON.parse(this.#h.classNamesJson());
+    }
+    split(fraction, seed) {
+      if (typeof fraction !== 'number') {
+        throw new TypeError('data.split expects the training fraction, e.g. data.split(0.8, 1), got ' + describe(fraction));
+      }
+      try {
+        const parts = this.#h.split(fraction, seedOr(seed, 'data.split'));
+        return [new Dataset(SECRET, parts[0]), new Dataset(SECRET, parts[1])];
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    shuffle(seed) {
+      try {
+        return new Dataset(SECRET, this.#h.shuffle(seedOr(seed, 'data.shuffle')));
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    oneHot(k) {
+      if (k !== undefined && (!Number.isInteger(k) || k < 1)) {
+        throw new TypeError('data.oneHot(k) expects a whole number of classes, got ' + describe(k));
+      }
+      try {
+        return new Dataset(SECRET, this.#h.oneHot(k === undefined ? 0 : k));
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    /** Iterable of { x, y } Matrices (handles: nothing is copied element by element). */
+    batches(size, options) {
+      const o = checkOptions(options, ['shuffle', 'seed'], 'data.batches');
+      if (!Number.isInteger(size) || size < 1) {
+        throw new TypeError('data.batches expects a batch size like 32, got ' + describe(size));
+      }
+      const h = this.#h;
+      const shuffle = o.shuffle === true;
+      const seed = seedOr(o.seed, 'data.batches');
+      return {
+        [Symbol.iterator]() {
+          let it;
+          try {
+            it = h.batches(size, shuffle, seed);
+          } catch (e) {
+            throw conv(e);
+          }
+          return {
+            next() {
+              if (!it.advance()) {
+                return { value: undefined, done: true };
+              }
+              return { value: { x: new Matrix(SECRET, it.x()), y: new Matrix(SECRET, it.y()) }, done: false };
+            },
+            [Symbol.iterator]() {
+              return this;
+            },
+          };
+        },
+      };
+    }
+    toString() {
+      return this.#h.toString();
+    }
+  }
+  function seedOr(seed, what) {
+    if (seed === undefined) {
+      return hnn.seed();
+    }
+    if (!Number.isSafeInteger(seed)) {
+      throw new TypeError(what + "'s seed is a whole number, got " + describe(seed));
+    }
+    return seed;
+  }
+  function generator(kind) {
+    return function (options) {
+      const o = checkOptions(options, ['n', 'noise', 'seed'], 'nn.data.' + kind);
+      const n = o.n === undefined ? 200 : o.n;
+      if (!Number.isInteger(n) || n < 1) {
+        throw new TypeError('nn.data.' + kind + "'s n is a whole number of points, got " + describe(n));
+      }
+      try {
+        return new Dataset(SECRET, hdata.generate(kind, n, number(o, 'noise', 0, 'nn.data.' + kind),
+          seedOr(o.seed, 'nn.data.' + kind)));
+      } catch (e) {
+        throw conv(e);
+      }
+    };
+  }
+  function pathArg(p, what) {
+    if (typeof p !== 'string') {
+      throw new TypeError(what + " expects a file name like 'data/iris.csv', got " + describe(p));
+    }
+    return p;
+  }
+  const data = Object.freeze({
+    xor: () => new Dataset(SECRET, hdata.xor()),
+    circle: generator('circle'),
+    spiral: generator('spiral'),
+    gaussian: generator('gaussian'),
+    moons: generator('moons'),
+    csv(path, options) {
+      const o = checkOptions(options, ['target', 'oneHot', 'header'], 'nn.data.csv');
+      if (o.target !== undefined && typeof o.target !== 'string' && !Number.isInteger(o.target)) {
+        throw new TypeError("nn.data.csv's target is a column name or index, got " + describe(o.target));
+      }
+      try {
+        return new Dataset(SECRET, hdata.csv(pathArg(path, 'nn.data.csv'), o.target === undefined ? null : o.target,
+          o.oneHot === true, o.header !== false));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    idx(imagesPath, labelsPath, options) {
+      const o = checkOptions(options, ['scale'], 'nn.data.idx');
+      try {
+        return new Dataset(SECRET, hdata.idx(pathArg(imagesPath, 'nn.data.idx'), pathArg(labelsPath, 'nn.data.idx'),
+          number(o, 'scale', 1 / 255, 'nn.data.idx')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    of(x, y) {
+      try {
+        const hx = toHostMatrix(x, 0, 'nn.data.of', 'x');
+        return new Dataset(SECRET, hdata.of(hx, toHostTargets(y, hx.rows(), 'nn.data.of')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+  });
+  function accuracy(net, d) {
+    if (!(net instanceof Network) || !(d instanceof Dataset)) {
+      throw new TypeError('nn.accuracy(net, data) expects a network and a dataset, got ' + describe(net) + ' and '
+        + describe(d));
+    }
+    try {
+      return hdata.accuracy(networkHost(net), datasetHost(d));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
+
+  // ---- plot ----------------------------------------------------------------------------------------
+  class Chart {
+    #h;
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('charts are made with plot.line, plot.boundary or plot.histogram');
+      }
+      this.#h = h;
+    }
+    get title() {
+      return this.#h.title();
+    }
+    render(terminal) {
+      return this.#h.render(!!terminal);
+    }
+    toString() {
+      return this.#h.render(false);
+    }
+  }
+  let chartHost;
+  const CHARTS = new WeakMap();
+  function chart(h) {
+    const c = new Chart(SECRET, h);
+    CHARTS.set(c, h);
+    return c;
+  }
+  chartHost = (c) => CHARTS.get(c);
+  function size(o, k, dflt, what) {
+    const v = o[k] === undefined ? dflt : o[k];
+    if (!Number.isInteger(v) || v < 1) {
+      throw new TypeError(what + "'s " + k + ' must be a whole number ≥ 1, got ' + describe(v));
+    }
+    return v;
+  }
+  function numberList(v, what) {
+    if (v instanceof Matrix) {
+      return Array.from(v.data);
+    }
+    if (!(Array.isArray(v) || isTyped(v)) || !Array.prototype.every.call(v, (e) => typeof e === 'number')) {
+      throw new TypeError(what + ' expects an array of numbers, got ' + describe(v));
+    }
+    return Array.from(v);
+  }
+  const plot = Object.freeze({
+    line(seriesOrObject, options) {
+      const o = checkOptions(options, ['title', 'width', 'height'], 'plot.line');
+      const names = [], ys = [];
+      if (Array.isArray(seriesOrObject) || isTyped(seriesOrObject) || seriesOrObject instanceof Matrix) {
+        names.push(o.title === undefined ? 'y' : String(o.title));
+        ys.push(numberList(seriesOrObject, 'plot.line'));
+      } else if (seriesOrObject !== null && typeof seriesOrObject === 'object') {
+        for (const k of Object.keys(seriesOrObject)) {
+          const v = seriesOrObject[k];
+          if ((Array.isArray(v) || isTyped(v)) && v.length > 0) {
+            names.push(k);
+            ys.push(numberList(v, 'plot.line (' + k + ')'));
+          }
+        }
+      }
+      if (names.length === 0) {
+        throw new TypeError('plot.line expects an array of numbers or an object of named arrays (like fit\'s history),'
+          + ' got ' + describe(seriesOrObject));
+      }
+      try {
+        return chart(hdata.line(o.title === undefined ? '' : String(o.title), names, ys, size(o, 'width', 60, 'plot.line'),
+          size(o, 'height', 15, 'plot.line')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    boundary(net, d, options) {
+      const o = checkOptions(options, ['title', 'width', 'height'], 'plot.boundary');
+      if (!(net instanceof Network) || !(d instanceof Dataset)) {
+        throw new TypeError('plot.boundary(net, data) expects a network and a dataset, got ' + describe(net) + ' and '
+          + describe(d));
+      }
+      try {
+        return chart(hdata.boundary(o.title === undefined ? '' : String(o.title), networkHost(net), datasetHost(d),
+          size(o, 'width', 60, 'plot.boundary'), size(o, 'height', 24, 'plot.boundary')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    histogram(values, options) {
+      const o = checkOptions(options, ['title', 'bins', 'height'], 'plot.histogram');
+      const list = values instanceof Param ? Array.from(values.value) : numberList(values, 'plot.histogram');
+      try {
+        const m = hnn.matrix(1, list.length);
+        view(m.bytes(), list.length).set(list);
+        return chart(hdata.histogram(o.title === undefined ? '' : String(o.title), m, size(o, 'bins', 20, 'plot.histogram'),
+          size(o, 'height', 10, 'plot.histogram')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    save(c, path) {
+      if (!(c instanceof Chart)) {
+        throw new TypeError('plot.save(chart, path) expects a chart from plot.line, plot.boundary or plot.histogram, got '
+          + describe(c));
+      }
+      try {
+        hdata.save(chartHost(c), pathArg(path, 'plot.save'));
+      } catch (e) {
+        throw conv(e);
+      }
+      return path;
+    },
+  });
 
   // ---- the nn namespace ---------------------------------------------------------------------------
   function net(sizes, options) {
@@ -678,6 +1049,28 @@
       fill(m.data, values, form, formRows, formCols, 'nn.matrix', 'values');
     }
     return m;
+  }
+  function fromJSON(textOrObject) {
+    const text = typeof textOrObject === 'string' ? textOrObject : JSON.stringify(textOrObject);
+    if (typeof text !== 'string') {
+      throw new TypeError('nn.fromJSON expects JSON text or the object net.toJSON() returns, got '
+        + describe(textOrObject));
+    }
+    try {
+      return new Network(SECRET, hnn.fromJson(text));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
+  function load(path) {
+    if (typeof path !== 'string') {
+      throw new TypeError("nn.load expects a file name like 'model.json', got " + describe(path));
+    }
+    try {
+      return new Network(SECRET, hnn.load(path));
+    } catch (e) {
+      throw conv(e);
+    }
   }
   function number(o, k, dflt, what) {
     const v = o[k] === undefined ? dflt : o[k];
@@ -741,8 +1134,8 @@
   }
 
   const nn = {
-    net, toy, matrix, sgd, adam, seed, axpy,
-    Matrix, Network, Layer, Param, Optimizer,
+    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy,
+    Matrix, Network, Layer, Param, Optimizer, Dataset, Chart,
   };
   Object.assign(nn, ERRORS);
 
@@ -843,7 +1236,7 @@
       case 'bigint':
         return paint(String(v), C.num, color);
       case 'string':
-        return depth === 0 && !color ? v : paint("'" + v + "'", C.str, color);
+        return paint("'" + v + "'", C.str, color);
       case 'undefined':
         return paint('undefined', C.dim, color);
       case 'symbol':
@@ -864,6 +1257,12 @@
     if (v instanceof Param) {
       return paint('Param ' + v.name + ' [' + v.shape.join(', ') + ']' + (v.trainable ? '' : ' (frozen)'), C.name, color)
         + ' ' + matrixText(v.toArray(), color);
+    }
+    if (v instanceof Chart) {
+      return v.render(color);
+    }
+    if (v instanceof Dataset) {
+      return paint(v.toString(), C.name, color);
     }
     if (v instanceof Layer) {
       return paint(v.toString(), C.name, color);
@@ -948,6 +1347,7 @@
   define('assert', assert);
   define('assertClose', assertClose);
   define('args', args);
+  define('plot', plot);
   define('load', function load(what) {
     throw new SecurityError('load is not available in the sandbox (and never for URLs such as ' + describe(what)
       + '); put shared code in a .mjs module next to your script and import it');
@@ -974,7 +1374,7 @@
     }
     return [...names].sort();
   }
-  function networks(roots) {
+  function networks(...roots) {
     const found = [];
     const seen = new Set();
     function walk(v, depth) {

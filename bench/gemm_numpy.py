@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""numpy/OpenBLAS GEMM C = A @ B in float64 at the shapes of KernelBench (m×k×n): W2's 64×784×128,
+784×64×128, 64×128×64 and 512³. Threads from OPENBLAS_NUM_THREADS (set it before starting).
+usage: OPENBLAS_NUM_THREADS=1 python3 gemm_numpy.py [SAMPLES] [SECONDS_PER_SAMPLE]
+Prints 'GEMM m k n gflops_sample1 gflops_sample2 ...' lines and an INFO line."""
+import os, sys, time
+import numpy as np
+
+samples = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 0.3
+rng = np.random.default_rng(0)
+for m, k, n in [(64, 784, 128), (784, 64, 128), (64, 128, 64), (512, 512, 512)]:
+    a = rng.uniform(-1, 1, (m, k)); b = rng.uniform(-1, 1, (k, n)); c = np.empty((m, n))
+    reps = 1
+    while True:  # calibrate: calls per sample
+        t = time.perf_counter()
+        for _ in range(reps):
+            np.matmul(a, b, out=c)
+        if time.perf_counter() - t > seconds / 4:
+            break
+        reps *= 2
+    reps = max(1, int(reps * seconds / max(1e-9, time.perf_counter() - t)))
+    g = []
+    for _ in range(samples):
+        t = time.perf_counter()
+        for _ in range(reps):
+            np.matmul(a, b, out=c)
+        g.append(2.0 * m * k * n * reps / (time.perf_counter() - t) / 1e9)
+    print("GEMM", m, k, n, " ".join(f"{x:.2f}" for x in g), flush=True)
+cfg = np.show_config(mode="dicts") if hasattr(np, "show_config") else {}
+try:
+    blas = cfg["Build Dependencies"]["blas"]
+    blas = f"{blas.get('name')} {blas.get('version')}"
+except Exception:
+    blas = "?"
+print(f"INFO numpy {np.__version__} blas {blas} OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}")

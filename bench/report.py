@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Turns the raw outputs of bench/run (one session) into docs/PERFORMANCE.md.
+usage: report.py OUT_DIR PERFORMANCE_MD"""
+import json, os, re, statistics, sys
+
+out, target = sys.argv[1], sys.argv[2]
+SHAPES = [("affine:64x784x128", (64, 784, 128), "W2 layer-1 forward x·W1ᵀ"),
+          ("gradW:784x64x128", (784, 64, 128), "W2 dW1 = xᵀ·δ1"),
+          ("affine:64x128x64", (64, 128, 64), "W2 layer-2 forward"),
+          ("affine:512x512x512", (512, 512, 512), "square")]
+
+
+def read(name):
+    p = os.path.join(out, name)
+    return open(p).read() if os.path.exists(p) else ""
+
+
+def stats(xs):
+    return (statistics.median(xs), min(xs), max(xs)) if xs else None
+
+
+def fmt(s, digits=1):
+    if s is None:
+        return "—"
+    return f"**{s[0]:.{digits}f}** [{s[1]:.{digits}f}–{s[2]:.{digits}f}]"
+
+
+def jmh(name):
+    """shape -> GFLOP/s per measured iteration."""
+    p = os.path.join(out, name)
+    if not os.path.exists(p):
+        return {}
+    res = {}
+    for b in json.load(open(p)):
+        shape = b["params"]["shape"]
+        m, k, n = (int(v) for v in shape.split(":")[1].split("x"))
+        us = [x for fork in b["primaryMetric"]["rawData"] for x in fork]
+        res[shape] = [2.0 * m * k * n / (t * 1e3) for t in us]
+    return res
+
+
+def numpy_gemm(*names):
+    res = {}
+    for name in names:
+        for line in read(name).splitlines():
+            if line.startswith("GEMM"):
+                f = line.split()
+                res.setdefault(tuple(int(v) for v in f[1:4]), []).extend(float(v) for v in f[4:])
+    return res
+
+
+def info(name):
+    for line in read(name).splitlines():
+        if line.startswith("INFO"):
+            return line[5:]
+    return ""
+
+
+def w2(name):
+    """epochs, eval accuracy, RSS, info of one W2 output file."""
+    text = read(name)
+    epochs = [float(m) for m in re.findall(r"^EPOCH (\S+)", text, re.M)]
+    acc = re.findall(r"^EVAL \S+ (\S+)", text, re.M)
+    rss = re.findall(r"RSS_KB (\d+)", text)
+    return dict(epochs=epochs, acc=acc[-1] if acc else "—", rss=int(rss[-1]) // 1024 if rss else None,
+                info=info(name), error=None if epochs else (text.strip().splitlines() or ["no output"])[-1][:160])
+
+
+machine = dict(line.split(" ", 1) for line in read("machine.txt").splitlines() if " " in line)
+scalar, vector = jmh("jmh_scalar.json"), jmh("jmh_vector.json")
+npg = numpy_gemm("gemm_numpy_1.txt", "gemm_numpy_1b.txt")
+
+L = []
+L.append("# Performance\n")
+L.append(f"Measured {machine.get('date', '?')} on {machine.get('cpu', '?')}, Linux {machine.get('kernel', '?')}, "
+         f"{machine.get('java', '?')}; numpy: {info('gemm_numpy_1.txt')}. Load average at the start: "
+         f"{machine.get('load', '?')}. **The machine was shared** with other work during this run unless the load "
+         "says otherwise, so single numbers are noisy: every table gives the median and min–max, and every "
+         "ratio compares two runs taken in the same session, one right after the other.\n")
+L.append(f"Produced by `bench/run` (see *How to reproduce*); raw outputs were in `{out}`.\n")
+
+L.append("## Dense kernels, float64, 1 thread (GFLOP/s; JMH, one fork, 1-s iterations)\n")
+L.append("m×k×n as numpy's `A @ B`. *scalar* is the default (plain Java, 4×4 `Math.fma` register block); "
+         "*vector* is the Vector API kernel, used only when the JVM runs with `--add-modules "
+         "jdk.incubator.vector` (the JVM then prints its incubator warning). Both give the same bits. "
+         "numpy/OpenBLAS is run before and after ours, pooled. Goal: ≥ 0.85 of OpenBLAS.\n")
+L.append("| shape | what | ours scalar | ours vector | numpy OpenBLAS | scalar / numpy | vector / numpy | goal ≥ 0.85 |")
+L.append("|---|---|---:|---:|---:|---:|---:|---|")
+for key, dims, what in SHAPES:
+    s, v, p = stats(scalar.get(key, [])), stats(vector.get(key, [])), stats(npg.get(dims, []))
+    rs = s[0] / p[0] if s and p else None
+    rv = v[0] / p[0] if v and p else None
+    goal = "—" if rv is None else ("met (vector)" if rv >= 0.85 else f"missed by {(0.85 - rv) * 100:.0f} points (vector)")
+    L.append(f"| {'×'.join(map(str, dims))} | {what} | {fmt(s)} | {fmt(v)} | {fmt(p)} | "
+             f"{'—' if rs is None else f'{rs:.2f}'} | {'—' if rv is None else f'{rv:.2f}'} | {goal} |")
+L.append("")
+
+runs = [("ours, vector kernel (opt-in), 1 thr", "w2_vector_1.txt"),
+        ("ours, net.fit (Trainer.fit, own shuffle), vector, 1 thr", "w2_fit_vector_1.txt"), ("ours, scalar kernel (default), 1 thr", "w2_scalar_1.txt"),
+        ("ours, vector kernel (opt-in), 2 thr", "w2_vector_2.txt"), ("ours, scalar kernel (default), 2 thr", "w2_scalar_2.txt"),
+        ("PyTorch 1.13 float64, 1 thr", "w2_torch_float64_1.txt"), ("PyTorch 1.13 float32, 1 thr", "w2_torch_float32_1.txt"),
+        ("PyTorch 1.13 float64, 2 thr", "w2_torch_float64_2.txt"),
+        ("numpy float64, 1 thr", "w2_numpy_float64_1.txt"), ("numpy float32, 1 thr", "w2_numpy_float32_1.txt"),
+        ("numpy float64, 2 thr", "w2_numpy_float64_2.txt"), ("numpy float32, 2 thr", "w2_numpy_float32_2.txt")]
+W = {name: w2(f) for name, f in runs}
+warm = {name: stats(r["epochs"][1:]) for name, r in W.items()}
+
+L.append("## W2: one Fashion-MNIST epoch (784-128-64-10, ReLU, softmax + cross-entropy, SGD lr 0.1, batch 64, float64 unless said)\n")
+L.append("Every configuration starts each epoch from the peers' shared init (`fmnist.py`: He-uniform seed 0, "
+         "shuffle seed 1), trains the same 938 batches and is evaluated on the 10,000 test images. Each process "
+         "runs its epochs back to back; the first one (cold JIT, first touch of the data) is shown apart and the "
+         "others give the median [min–max]. Peak RSS is the whole process (`/usr/bin/time`). Ours goes through "
+         "the Java API: the `forward/backward/step` loop, and `Trainer.fit` (what `net.fit` runs; its own "
+         "shuffle, hence a slightly different accuracy). The JS loop needs the sandbox (slot below).\n")
+L.append("| configuration | first epoch s | warm epochs s | n | test acc | peak RSS MiB |")
+L.append("|---|---:|---:|---:|---|---:|")
+for name, _ in runs:
+    r = W[name]
+    if not r["epochs"]:
+        L.append(f"| {name} | — | not measured: {r['error']} | 0 | — | — |")
+        continue
+    L.append(f"| {name} | {r['epochs'][0]:.3f} | {fmt(warm[name], 3)} | {len(r['epochs']) - 1} | {r['acc']} | "
+             f"{'—' if r['rss'] is None else r['rss']} |")
+L.append("")
+
+
+def ratio(a, b):
+    return warm[a][0] / warm[b][0] if warm.get(a) and warm.get(b) else None
+
+
+goals = [("1 thr: no slower than PyTorch float32 (goal)", "ours, vector kernel (opt-in), 1 thr", "ours, scalar kernel (default), 1 thr", "PyTorch 1.13 float32, 1 thr"),
+         ("1 thr: faster than PyTorch float64 (floor)", "ours, vector kernel (opt-in), 1 thr", "ours, scalar kernel (default), 1 thr", "PyTorch 1.13 float64, 1 thr"),
+         ("2 thr: no slower than numpy float32 2 thr (goal)", "ours, vector kernel (opt-in), 2 thr", "ours, scalar kernel (default), 2 thr", "numpy float32, 2 thr"),
+         ("2 thr: faster than PyTorch float64 2 thr (floor)", "ours, vector kernel (opt-in), 2 thr", "ours, scalar kernel (default), 2 thr", "PyTorch 1.13 float64, 2 thr"),
+         ("(context) net.fit vs the forward/backward/step loop, 1 thr", "ours, net.fit (Trainer.fit, own shuffle), vector, 1 thr", None, "ours, vector kernel (opt-in), 1 thr"),
+         ("(context) 1 thr vs numpy float64 1 thr", "ours, vector kernel (opt-in), 1 thr", "ours, scalar kernel (default), 1 thr", "numpy float64, 1 thr")]
+L.append("W2 goals as ratios of warm-epoch medians (ours ÷ peer; below 1 means we are faster):\n")
+L.append("| goal | vector (opt-in) | scalar (default) |")
+L.append("|---|---:|---:|")
+for g, v, s, peer in goals:
+    cells = []
+    for ours in (v, s):
+        r = ratio(ours, peer) if ours else None
+        if r is None:
+            cells.append("—")
+        elif g.startswith("(context)"):
+            cells.append(f"{r:.2f}")
+        else:
+            cells.append(f"{r:.2f} ({'met' if r <= 1.0 else f'missed: {(r - 1) * 100:.0f}% slower'})")
+    L.append(f"| {g} | {cells[0]} | {cells[1]} |")
+L.append("")
+
+L.append("## W1 (toy step from JS) and start-up\n")
+for slot, title in (("w1.txt", "W1"), ("startup.txt", "Start-up")):
+    text = read(slot).strip()
+    L.append(f"**{title}.** " + (f"\n\n```\n{text}\n```\n" if text else
+             f"Not measured here yet: this needs the sandbox. `bench/run` runs `bench/{slot[:-4]}_ours.sh` when it "
+             "exists and copies its output here (slot left for the sandbox helper).\n"))
+
+L.append("## Memory\n")
+L.append("A training step in steady state allocates nothing: `AllocationTest` counts "
+         "`com.sun.management.ThreadMXBean.getThreadAllocatedBytes` on the calling thread and every kernel "
+         "worker over 1,000 steps of a 196-128-64-10 net (threaded products included) with `step(lr)`, SGD with "
+         "momentum and Adam, and requires 0 bytes. Peak RSS of the W2 processes is in the W2 table.\n")
+
+L.append("## Why the numbers are what they are\n")
+L.append("- **Default kernel = scalar.** The JVM prints `WARNING: Using incubator modules: jdk.incubator.vector` "
+         "on stderr during boot, before any of our code runs, whenever the module is resolved; it cannot be "
+         "suppressed or redirected from inside the program. So the Vector API kernel is opt-in "
+         "(`--add-modules jdk.incubator.vector`, e.g. in `JAVA_TOOL_OPTIONS` or a launcher flag) and the default "
+         "is plain Java. C2 does not vectorize a register-blocked microkernel (it only vectorizes array loops); "
+         "the array form `c[j] = fma(a, b[j], c[j])` is vectorized but bound by loads and stores (about 14 GFLOP/s "
+         "in isolation here), so the default is a 4×4 block of scalar `Math.fma` chains, which is capped at two "
+         "scalar FMAs per cycle (≈ 14.7 GFLOP/s at 3.67 GHz).\n")
+L.append("- **The vector kernel** is a 4 × (2 vectors) broadcast-FMA block on packed, zero-padded panels "
+         "(AVX-512: 4×16 doubles). At 512³ it is close to OpenBLAS; at W2's batch-64 shapes the O(n²) packing "
+         "and the epilogue are a larger share of the O(n³) work, which is where the gap to OpenBLAS is.\n")
+L.append("- **Where a W2 step goes** (JFR sampling, vector kernel, 1 thread, 2026-11-28): microkernel ≈ 50 %, "
+         "packing ≈ 19 %, `step` ≈ 7 % (its ‖Δw‖ sum is one serial add chain over 109k weights), the batch "
+         "gather ≈ 5 %, activations ≈ 8 %. The rest is spread thin.\n")
+L.append("- **2 threads.** Work is split by blocks of output rows into more chunks than threads; the caller "
+         "and the workers claim chunks from a counter, so a worker that the OS does not schedule in time "
+         "leaves its chunks to the caller rather than stalling it. On this 2-vCPU VM shared with other jobs "
+         "the second core is often busy, and at batch 64 the products are 0.03–0.4 ms each, so 2 threads "
+         "help little or not at all; peers' 2-thread numbers swing the same way (PyTorch's OpenMP spin-waits "
+         "suffer most).\n")
+
+L.append("## How to reproduce\n")
+L.append("```sh\n# once: the peers' setup (../shared/bench/peers/README.md): python3-torch, OpenBLAS openmp, Fashion-MNIST\n"
+         "bench/run            # ~10 min; REPS=3 bench/run --quick for a shorter run\n"
+         "# single pieces:\n"
+         "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -o -q clean package -pl runtime,bench -DskipTests\n"
+         "CP=bench/target/classes:$(cat bench/target/classpath.txt)\n"
+         "java -cp $CP dev.backprop.bench.W2Epoch 1 5                                   # W2, scalar kernel, 1 thread\n"
+         "java --add-modules=jdk.incubator.vector -cp $CP dev.backprop.bench.W2Epoch 2 5 # W2, vector kernel, 2 threads\n"
+         "java -cp $CP org.openjdk.jmh.Main KernelBench [-jvmArgsAppend --add-modules=jdk.incubator.vector]\n"
+         "java -cp $CP org.openjdk.jmh.Main W2EpochBench\n"
+         "OPENBLAS_NUM_THREADS=1 python3 bench/gemm_numpy.py\n```\n")
+L.append("Settings: `-Dbackprop.threads=N` or `BACKPROP_THREADS` (default: available processors), "
+         "`-Dbackprop.kernel=auto|scalar|vector` (auto = vector only when the module is present). Neither changes "
+         "a bit of any result: every output element is one `Math.fma` chain with k ascending, split across "
+         "threads by blocks of output rows (tests: `KernelsTest`, `DeterminismTest`).\n")
+os.makedirs(os.path.dirname(target), exist_ok=True)
+open(target, "w").write("\n".join(L))

@@ -1,0 +1,49 @@
+package dev.backprop.script.js;
+
+import dev.backprop.train.BatchProgress;
+
+/**
+ * Between fit's batches: stops fit when the sandbox asked to stop (interrupt, time limit), and on a
+ * terminal draws a one-line progress bar on the error stream, at most ten times a second.
+ */
+final class Progress {
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int BAR = 24;
+    private final Host host;
+    private long lastDraw = System.nanoTime();
+    private boolean drawn;
+
+    Progress(Host host) {
+        this.host = host;
+    }
+
+    void afterBatch(BatchProgress p) {
+        if (host.stopRequested()) {
+            throw new Stopped();
+        }
+        if (!host.terminal() || System.nanoTime() - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = System.nanoTime();
+        double done = ((p.epoch() - 1) + (double) p.batch() / p.batches()) / p.epochs();
+        int full = (int) Math.round(done * BAR);
+        host.writeErr("\r  epoch " + p.epoch() + "/" + p.epochs() + " ▕" + "█".repeat(full) + "░".repeat(BAR - full)
+                + "▏ batch " + p.batch() + "/" + p.batches() + String.format("  loss %.4f", p.runningLoss()) + "\u001b[K");
+        drawn = true;
+    }
+
+    void done() {
+        if (drawn) {
+            host.writeErr("\r\u001b[K");
+        }
+    }
+
+    /** fit stopped between two whole steps because the sandbox asked it to. */
+    static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("fit was stopped between two steps", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.backprop.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.nn.Matrix;
+import dev.backprop.nn.Rng;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packed kernels against the naive fma triple loops: same accumulation order, so the bits must
+ * be identical, for every microkernel available, 1 to 3 threads, and odd, prime, empty and tall or
+ * skinny shapes. The naive loops themselves are checked against plain double sums to a tolerance.
+ */
+class KernelsTest {
+    /** m×n×k: rows of the batch (or of the output), columns of the output, depth. */
+    private static final int[][] SHAPES = {
+        {1, 1, 1}, {7, 13, 5}, {13, 7, 5}, {5, 3, 11}, {3, 5, 2}, {17, 19, 23}, {2, 1, 31},
+        {0, 4, 3}, {4, 0, 3}, {4, 3, 0}, {0, 0, 0},
+        {1000, 3, 2}, {3, 2, 1000}, {2, 1000, 3}, {1, 257, 129},
+        {64, 128, 784}, {784, 128, 64}, {64, 64, 128}, {64, 10, 64}, {33, 65, 17},
+    };
+
+    /** The relative tolerance for naive fma order against a plain double sum (k ≤ 1000 terms). */
+    private static final double NAIVE_VS_PLAIN_TOLERANCE = 1e-12;
+
+    private static List<Microkernel> kernels() {
+        List<Microkernel> ks = new ArrayList<>();
+        ks.add(ScalarMicrokernel.INSTANCE);
+        if (!KernelConfig.kernel().name().equals("scalar")) {
+            ks.add(KernelConfig.kernel()); // the Vector API kernel, when the JVM has the module
+        }
+        return ks;
+    }
+
+    private static Matrix random(Rng rng, int rows, int cols) {
+        Matrix m = Matrix.zeros(rows, cols);
+        for (int k = 0; k < m.size(); k++) {
+            m.put(k, rng.uniform(-1, 1) * (1 + (k % 7))); // varied magnitudes, so rounding order would show
+        }
+        return m;
+    }
+
+    private static void assertSameBits(Matrix expected, Matrix actual, String what) {
+        assertEquals(expected.rows(), actual.rows(), what);
+        assertEquals(expected.cols(), actual.cols(), what);
+        for (int k = 0; k < expected.size(); k++) {
+            int at = k;
+            assertEquals(Double.doubleToRawLongBits(expected.at(k)), Double.doubleToRawLongBits(actual.at(k)),
+                    () -> what + ": element " + at + " is " + actual.at(at) + ", the naive loop gives " + expected.at(at));
+        }
+        assertTrue(expected.sameBits(actual), what);
+    }
+
+    @Test
+    void affineMatchesNaiveBitForBit() {
+        KernelConfig.setThreads(3);
+        Rng rng = new Rng(11);
+        for (int[] s : SHAPES) {
+            int batch = s[0];
+            int out = s[1];
+            int in = s[2];
+            Matrix x = random(rng, batch, in);
+            Matrix w = random(rng, out, in);
+            Matrix b = random(rng, 1, out);
+            Matrix expected = Matrix.zeros(batch, out);
+            NaiveKernels.affine(x, w, b, expected);
+            for (Microkernel k : kernels()) {
+                for (int threads = 1; threads <= 3; threads++) {
+                    Matrix z = random(rng, batch, out); // garbage that must be overwritten
+                    Kernels.packedAffine(x, w, b, z, new Gemm(k), threads);
+                    assertSameBits(expected, z, "affine " + batch + "×" + out + "×" + in + " " + k.name() + " threads " + threads);
+                }
+            }
+            Matrix z = Matrix.zeros(batch, out);
+            Kernels.affine(x, w, b, z);
+            assertSameBits(expected, z, "Kernels.affine " + batch + "×" + out + "×" + in);
+        }
+    }
+
+    @Test
+    void gradWMatchesNaiveBitForBitWithAndWithoutAccumulate() {
+        KernelConfig.setThreads(3);
+        Rng rng = new Rng(12);
+        for (int[] s : SHAPES) {
+            int out = s[0];
+            int in = s[1];
+            int batch = s[2];
+            Matrix delta = random(rng, batch, out);
+            Matrix x = random(rng, batch, in);
+            Matrix start = random(rng, out, in);
+            for (boolean accumulate : new boolean[] {false, true}) {
+                double scale = batch == 0 ? 1.0 : 1.0 / batch;
+                Matrix expected = start.copy();
+                NaiveKernels.gradW(delta, x, scale, accumulate, expected);
+                for (Microkernel k : kernels()) {
+                    for (int threads = 1; threads <= 3; threads++) {
+                        Matrix dw = start.copy();
+                        Kernels.packedGradW(delta, x, scale, accumulate, dw, new Gemm(k), threads);
+                        assertSameBits(expected, dw, "gradW " + out + "×" + in + "×" + batch + " acc " + accumulate
+                                + " " + k.name() + " threads " + threads);
+                    }
+                }
+                Matrix dw = start.copy();
+                Kernels.gradW(delta, x, scale, accumulate, dw);
+                assertSameBits(expected, dw, "Kernels.gradW " + out + "×" + in + "×" + batch);
+            }
+        }
+    }
+
+    @Test
+    void backpropMatchesNaiveBitForBit() {
+        KernelConfig.setThreads(3);
+        Rng rng = new Rng(13);
+        for (int[] s : SHAPES) {
+            int batch = s[0];
+            int in = s[1];
+            int out = s[2];
+            Matrix delta = random(rng, batch, out);
+            Matrix w = random(rng, out, in);
+            Matrix expected = Matrix.zeros(batch, in);
+            NaiveKernels.backprop(delta, w, expected);
+            for (Microkernel k : kernels()) {
+                for (int threads = 1; threads <= 3; threads++) {
+                    Matrix g = random(rng, batch, in);
+                    Kernels.packedBackprop(delta, w, g, new Gemm(k), threads);
+                    assertSameBits(expected, g, "backprop " + batch + "×" + in + "×" + out + " " + k.name() + " threads " + threads);
+                }
+            }
+            Matrix g = Matrix.zeros(batch, in);
+            Kernels.backprop(delta, w, g);
+            assertSameBits(expected, g, "Kernels.backprop " + batch + "×" + in + "×" + out);
+        }
+    }
+
+    @Test
+    void naiveLoopsAgreeWithPlainSums() {
+        Rng rng = new Rng(14);
+        int batch = 9;
+        int in = 1000;
+        int out = 6;
+        Matrix x = random(rng, batch, in);
+        Matrix w = random(rng, out, in);
+        Matrix b = random(rng, 1, out);
+        Matrix z = Matrix.zeros(batch, out);
+        NaiveKernels.affine(x, w, b, z);
+        Matrix delta = random(rng, batch, out);
+        Matrix dw = Matrix.zeros(out, in);
+        NaiveKernels.gradW(delta, x, 0.5, false, dw);
+        Matrix ga = Matrix.zeros(batch, in);
+        NaiveKernels.backprop(delta, w, ga);
+        for (int i = 0; i < batch; i++) {
+            for (int j = 0; j < out; j++) {
+                double s = 0;
+                double mag = 0;
+                for (int k = 0; k < in; k++) {
+                    s += x.get(i, k) * w.get(j, k);
+                    mag += Math.abs(x.get(i, k) * w.get(j, k));
+                }
+                assertEquals(s + b.get(0, j), z.get(i, j), NAIVE_VS_PLAIN_TOLERANCE * (mag + 1));
+            }
+            for (int k = 0; k < in; k++) {
+                double s = 0;
+                for (int j = 0; j < out; j++) {
+                    s += delta.get(i, j) * w.get(j, k);
+                }
+                assertEquals(s, ga.get(i, k), NAIVE_VS_PLAIN_TOLERANCE * 100);
+            }
+        }
+        for (int j = 0; j < out; j++) {
+            for (int k = 0; k < in; k++) {
+                double s = 0;
+                for (int i = 0; i < batch; i++) {
+                    s += delta.get(i, j) * x.get(i, k);
+                }
+                assertEquals(0.5 * s, dw.get(j, k), NAIVE_VS_PLAIN_TOLERANCE * 100);
+            }
+        }
+    }
+
+    @Test
+    void nonFiniteInputsPropagateLikeTheNaiveLoop() {
+        Rng rng = new Rng(15);
+        Matrix x = random(rng, 9, 40);
+        Matrix w = random(rng, 11, 40);
+        Matrix b = random(rng, 1, 11);
+        x.put(5, Double.POSITIVE_INFINITY);
+        w.put(77, Double.NaN);
+        Matrix expected = Matrix.zeros(9, 11);
+        NaiveKernels.affine(x, w, b, expected);
+        for (Microkernel k : kernels()) {
+            Matrix z = Matrix.zeros(9, 11);
+            Kernels.packedAffine(x, w, b, z, new Gemm(k), 2);
+            int nans = 0;
+            for (int e = 0; e < z.size(); e++) {
+                if (Double.isNaN(expected.at(e))) {
+                    nans++;
+                    assertTrue(Double.isNaN(z.at(e)), "element " + e + " must be NaN (NaN payloads may differ)");
+                } else {
+                    assertEquals(Double.doubleToRawLongBits(expected.at(e)), Double.doubleToRawLongBits(z.at(e)), "element " + e);
+                }
+            }
+            assertTrue(nans > 0, "the test must produce NaNs");
+        }
+    }
+
+    @Test
+    void autoPicksTheVectorKernelExactlyWhenTheModuleIsPresent() {
+        boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        assertEquals(module, KernelConfig.kernelName().startsWith("vector-"),
+                "kernel " + KernelConfig.kernelName() + " with jdk.incubator.vector " + (module ? "present" : "absent"));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.backprop.scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real shell, started by ./backprop in a real pseudo-terminal (tmux), driven key by key as a
+ * person would: the issue's acceptance, one session and then a second one for history.
+ */
+class ShellEndToEndTest {
+    static final Path LAUNCHER = Path.of("..", "backprop").toAbsolutePath().normalize();
+    static final String PROMPT = "> ";
+
+    @Test
+    void aSessionAsAPersonWouldUseIt(@TempDir Path dir) throws Exception {
+        Path history = dir.resolve("history");
+        Map<String, String> env = Map.of("BACKPROP_NO_BUILD", "1", "BACKPROP_HISTORY", history.toString(),
+                "TERM", "xterm-256color");
+        try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
+            t.await("the first prompt", s -> s.lines().anyMatch(l -> l.startsWith(PROMPT)));
+
+            t.line("1+1");
+            t.await("1+1 evaluated", s -> s.lines().anyMatch(l -> l.equals("2")));
+
+            // a function over three lines: Enter continues while the brace is open
+            t.line("function twice(x) {");
+            t.await("the continuation prompt", s -> s.contains("… "));
+            t.line("  return 2 * x");
+            t.line("}");
+            t.line("twice(21)");
+            t.await("twice(21)", s -> s.lines().anyMatch(l -> l.equals("42")));
+
+            // completion of net. lists the live network's members
+            t.line("const net = nn.toy()");
+            int prompts = t.count(PROMPT);
+            t.awaitMore(PROMPT, prompts - 1);
+            t.type("net.").keys("Tab");
+            String listed = t.await("net.'s members", s -> s.contains("forward") && s.contains("backward")
+                    && s.contains("step"));
+            assertTrue(listed.contains("layers"), listed);
+            t.keys("C-c"); // clears the line
+
+            // while (true) {} stopped by Ctrl-C; a variable set before it is still there
+            t.line("let before = 4242");
+            t.line("while (true) {}");
+            long deadline = System.nanoTime() + Tmux.TIMEOUT.toNanos();
+            int hints = t.count("Interrupted");
+            while (t.count("Interrupted") == hints && System.nanoTime() < deadline) {
+                t.keys("C-c");
+                Thread.sleep(500);
+            }
+            t.await("the interrupted loop's message", s -> Tmux.occurrences(s, "Interrupted") > hints);
+            t.line("before * 2");
+            t.await("the variable after the interrupt", s -> s.lines().anyMatch(l -> l.equals("8484")));
+
+            // .undo puts the weights back after a step
+            t.line("print('W11=' + net.layers[0].W.get(0, 0))");
+            t.await("W11=0.15");
+            t.line("net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); print('stepped=' + net.layers[0].W.get(0, 0))");
+            t.await("stepped=0.1509"); // W₁[0][0] − η·∂L/∂W₁[0][0] = 0.15 + 0.5·0.00197
+            t.line(".undo");
+            t.await("Networks restored");
+            int w11 = t.count("W11=0.15\n");
+            t.line("print('W11=' + net.layers[0].W.get(0, 0))");
+            t.awaitMore("W11=0.15\n", w11);
+
+            // .save then ./backprop run prints the same
+            t.line("print('saved:', twice(21), before, net.layers[0].W.get(0, 0))");
+            String shown = t.await("the printed line", s -> s.lines().anyMatch(l -> l.startsWith("saved: ")));
+            String printed = shown.lines().filter(l -> l.startsWith("saved: ")).findFirst().orElseThrow();
+            t.line(".save session.js");
+            t.await("Saved ");
+            Process run = new ProcessBuilder(LAUNCHER.toString(), "run", dir.resolve("session.js").toString())
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            run.environment().put("BACKPROP_NO_BUILD", "1");
+            String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(run.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, run.exitValue(), out);
+            assertEquals(printed, out.lines().filter(l -> l.startsWith("saved: ")).findFirst().orElse(out));
+
+            // Ctrl-C on an empty line says how to leave; Ctrl-D leaves
+            t.keys("C-c");
+            t.await("(To exit, press Ctrl-D or type .exit)");
+            t.keys("C-d");
+            t.await("Pane is dead");
+        }
+        assertTrue(Files.readString(history).contains("twice(21)"), "the history file holds the inputs");
+
+        try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
+            t.await("the second session's prompt", s -> s.lines().anyMatch(l -> l.startsWith(PROMPT)));
+            t.keys("Up");
+            t.await("the last input of the first session", s -> s.contains(PROMPT + ".save session.js"));
+            t.keys("C-u").keys("C-r").type("twice(2");
+            t.await("a history search", s -> s.contains("twice(21)") && s.contains("bck-i-search"));
+            t.keys("C-g").keys("C-d");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.backprop.shell.repl;
+
+import dev.backprop.script.Sandbox;
+import dev.backprop.shell.explain.Ansi;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * The shell: wires the JS-aware parser, completer, highlighter, history, printer and dot-commands
+ * around one sandbox session, and runs the read–evaluate–print loop. Ctrl-C during an evaluation
+ * interrupts it; on a line it clears the line; on an empty line it says how to leave; Ctrl-D leaves.
+ */
+public final class Repl {
+    static final String PROMPT = "> ";
+    static final String CONTINUATION = "… ";
+    static final String EXIT_HINT = "(To exit, press Ctrl-D or type .exit)";
+
+    /** Where history goes, whether to colour, and the folder relative paths start from. */
+    public record Options(Path historyFile, boolean color, Path workDir, String banner) {
+    }
+
+    private final Terminal terminal;
+    private final Supplier<Sandbox> sandboxes;
+    private final Options options;
+
+    public Repl(Terminal terminal, Supplier<Sandbox> sandboxes, Options options) {
+        this.terminal = terminal;
+        this.sandboxes = sandboxes;
+        this.options = options;
+    }
+
+    /** Runs until .exit or Ctrl-D; returns the exit code. */
+    public int run() {
+        var out = terminal.writer();
+        try (ReplSession session = new ReplSession(sandboxes, new Printer(options.color()), out)) {
+            LineReader reader = reader(session);
+            DotCommands commands = new DotCommands(session, terminal, options.color(), options.workDir());
+            terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
+            if (options.banner() != null && !options.banner().isEmpty()) {
+                out.println(options.banner());
+                out.flush();
+            }
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(PROMPT);
+                } catch (UserInterruptException e) {
+                    if (e.getPartialLine().isBlank()) {
+                        out.println(Ansi.DIM.paint(EXIT_HINT, options.color()));
+                        out.flush();
+                    }
+                    continue;
+                } catch (EndOfFileException e) {
+                    return 0;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (DotCommand.isCommand(line)) {
+                    if (commands.run(line) == DotCommands.Next.EXIT) {
+                        return 0;
+                    }
+                } else {
+                    session.evaluate(line);
+                }
+            }
+        } finally {
+            terminal.writer().flush();
+        }
+    }
+
+    private LineReader reader(ReplSession session) {
+        LineReaderBuilder b = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("backprop")
+                .parser(new JsParser(code -> session.sandbox().isIncomplete(code)))
+                .completer(new JsCompleter(() -> session.sandbox().globals(),
+                        expression -> session.sandbox().members(expression)))
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+                .variable(LineReader.INDENTATION, 2)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_BRACKET, false);
+        if (options.color()) {
+            b.highlighter(new JsHighlighter());
+        }
+        if (options.historyFile() != null) {
+            b.variable(LineReader.HISTORY_FILE, options.historyFile());
+        }
+        return b.build();
+    }
+}

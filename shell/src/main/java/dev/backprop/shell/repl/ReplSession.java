@@ -1,0 +1,194 @@
+package dev.backprop.shell.repl;
+
+import dev.backprop.script.Result;
+import dev.backprop.script.Sandbox;
+import dev.backprop.script.ScriptError;
+import dev.backprop.script.Snapshot;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * One shell session's state around its sandbox: evaluates inputs (a snapshot first, for
+ * {@code .undo}), prints results and errors, and keeps the log {@code .save} writes.
+ */
+public final class ReplSession implements AutoCloseable {
+    static final int UNDO_DEPTH = 20;
+    static final String SOURCE = "<shell>";
+
+    private final Supplier<Sandbox> sandboxes;
+    private final Printer printer;
+    private final PrintWriter out;
+    private final SessionLog log = new SessionLog();
+    private final Deque<Undo> undo = new ArrayDeque<>();
+    private volatile CompletableFuture<Sandbox> sandbox;
+    private volatile boolean evaluating;
+    private String lastTrace;
+
+    /** What {@code .undo} puts back: the networks before an input, and the input. */
+    private record Undo(Snapshot snapshot, String input, boolean logged) {
+    }
+
+    public ReplSession(Supplier<Sandbox> sandboxes, Printer printer, PrintWriter out) {
+        this.sandboxes = sandboxes;
+        this.printer = printer;
+        this.out = out;
+        this.sandbox = start(sandboxes);
+    }
+
+    /**
+     * Builds the sandbox on its own thread, so the prompt shows while the JS engine starts; the
+     * first evaluation (or completion) waits for it.
+     */
+    private static CompletableFuture<Sandbox> start(Supplier<Sandbox> sandboxes) {
+        CompletableFuture<Sandbox> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(sandboxes.get());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "backprop-sandbox-start");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    /** The session's sandbox, waiting for it if it is still starting. */
+    public Sandbox sandbox() {
+        return sandbox.join();
+    }
+
+    public SessionLog log() {
+        return log;
+    }
+
+    public Printer printer() {
+        return printer;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    /** Runs one input; prints its value or its error. Returns whether it succeeded. */
+    public boolean evaluate(String code) {
+        return run(code, () -> sandbox().eval(code, SOURCE), code);
+    }
+
+    /** Runs a script file into the session ({@code .load}). */
+    public boolean load(Path file, String text) {
+        return run(text, () -> sandbox().run(file), text);
+    }
+
+    /** Ctrl-C while evaluating: stops the running evaluation; the session stays usable. */
+    public void interrupt() {
+        if (evaluating && sandbox.isDone()) {
+            sandbox().interrupt();
+        }
+    }
+
+    public boolean evaluating() {
+        return evaluating;
+    }
+
+    /** Puts the networks back as they were before the latest input; null if there is nothing to undo. */
+    public String undo() {
+        Undo u = undo.pollFirst();
+        if (u == null) {
+            return null;
+        }
+        sandbox().restore(u.snapshot());
+        if (u.logged()) {
+            log.dropLast();
+        }
+        return u.input();
+    }
+
+    /** A fresh sandbox: every variable and network dropped, the log and undo cleared. */
+    public void reset() {
+        CompletableFuture<Sandbox> old = sandbox;
+        sandbox = start(sandboxes);
+        close(old);
+        log.clear();
+        undo.clear();
+        lastTrace = null;
+    }
+
+    /** The full trace of the latest error, or null. */
+    public String lastTrace() {
+        return lastTrace;
+    }
+
+    @Override
+    public void close() {
+        close(sandbox);
+    }
+
+    private static void close(CompletableFuture<Sandbox> s) {
+        try {
+            s.join().close();
+        } catch (CompletionException e) {
+            // it never started; the error was shown when it was needed
+        }
+    }
+
+    /** The error as the printer shows it: red {@code Name: message}, where, and the input line with a caret. */
+    private String describe(ScriptError e, String code) {
+        if (e.kind() == ScriptError.Kind.INTERRUPTED) {
+            return printer.error("Interrupted (Ctrl-C): the evaluation stopped; variables and networks are still here.",
+                    null, null, -1);
+        }
+        String line = SOURCE.equals(e.sourceName()) && e.line() > 0
+                ? code.lines().skip(e.line() - 1).findFirst().orElse(null) : null;
+        return printer.error(e.getMessage(), e.location(), line, line == null ? -1 : e.column());
+    }
+
+    private void remember(Undo u) {
+        undo.addFirst(u);
+        while (undo.size() > UNDO_DEPTH) {
+            undo.removeLast();
+        }
+    }
+
+    private boolean run(String code, Supplier<Result> evaluation, String logged) {
+        Snapshot before = null;
+        evaluating = true;
+        try {
+            before = sandbox().snapshot();
+            Result r = evaluation.get();
+            evaluating = false;
+            remember(new Undo(before, code, true));
+            log.add(logged);
+            out.flush();
+            String shown = printer.format(r.value());
+            if (!shown.isEmpty()) {
+                out.println(shown);
+            }
+            return true;
+        } catch (ScriptError e) {
+            evaluating = false;
+            if (before != null) {
+                remember(new Undo(before, code, false));
+            }
+            lastTrace = e.fullTrace();
+            out.println(describe(e, code));
+            return false;
+        } catch (RuntimeException e) {
+            // a bug of ours, not the script's: say so, keep the session, keep the Java trace for a report
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            lastTrace = trace.toString();
+            out.println(printer.error("InternalError: " + e + " (a bug in Backprop Sandbox, not in your code;"
+                    + " .trace shows the details for a report)", null, null, -1));
+            return false;
+        } finally {
+            evaluating = false;
+            out.flush();
+        }
+    }
+}

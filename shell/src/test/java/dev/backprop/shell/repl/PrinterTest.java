@@ -1,0 +1,80 @@
+package dev.backprop.shell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.shell.explain.Ansi;
+import org.junit.jupiter.api.Test;
+
+/** What people see for each kind of result. */
+class PrinterTest {
+    final Printer plain = new Printer(false);
+
+    String show(String js) {
+        return plain.format(Js.eval(js));
+    }
+
+    @Test
+    void numbersToSixSignificantDigits() {
+        assertEquals("2", show("1 + 1"));
+        assertEquals("0.666667", show("2 / 3"));
+        assertEquals("123457", show("123456.7"));
+        assertEquals("1.23457e+7", show("12345678.9"));
+        assertEquals("-0.0432286", show("-0.04322858"));
+        assertEquals("1.5e-7", show("1.5e-7"));
+        assertEquals("NaN", show("0/0"));
+        assertEquals("", show("undefined"), "undefined prints nothing, as after a declaration");
+        assertEquals("null", show("null"));
+    }
+
+    @Test
+    void arraysOnOneLineAndLongOnesElidedWithTheirLength() {
+        assertEquals("[0.5, 0.9]", show("[0.5, 0.9]"));
+        String big = show("Array.from({length: 1000}, (_, i) => i)");
+        assertEquals("[0, 1, 2, 3, 4, 5, 6, 7, …, 992, 993, 994, 995, 996, 997, 998, 999]  (length 1000)", big);
+        assertEquals("[1, 'a', [2, 3]]", show("[1, 'a', [2, 3]]"));
+        assertEquals("[0.25, 0.5]", show("new Float64Array([0.25, 0.5])"));
+    }
+
+    @Test
+    void matricesAsAlignedTablesWithTheirShape() {
+        assertEquals("2×2\n[[0.15,  0.2],\n [0.25, -0.3]]", show("[[0.15, 0.2], [0.25, -0.3]]"));
+        String big = show("Array.from({length: 50}, (_, i) => Array.from({length: 30}, (_, j) => i * 30 + j))");
+        String[] lines = big.split("\n");
+        assertEquals("50×30", lines[0]);
+        assertEquals(1 + 11, lines.length, "5 rows, ⋮, 5 rows");
+        assertTrue(lines[1].equals("[[   0,    1,    2,    3, …,   26,   27,   28,   29],"), lines[1]);
+        assertTrue(lines[6].contains("⋮"), lines[6]);
+        assertTrue(lines[11].endsWith("1499]]"), lines[11]);
+    }
+
+    @Test
+    void networksParamsAndMatricesByTheirShape() {
+        assertEquals("Network 2→2→1\nlayer 1 …", show("({ summary() { return 'Network 2→2→1\\nlayer 1 …' },"
+                + " forward() {}, backward() {} })"));
+        assertEquals("Param W1 [2, 2] (frozen)\n[[0.15, 0.2],\n [0.25, 0.3]]", show("({ name: 'W1', shape: [2, 2],"
+                + " trainable: false, toArray() { return [[0.15, 0.2], [0.25, 0.3]] } })"));
+        assertEquals("Matrix [1, 2]\n[0.5, 0.9]", show("({ shape: [1, 2], toArray() { return [0.5, 0.9] } })"));
+    }
+
+    @Test
+    void objectsFunctionsAndStrings() {
+        assertEquals("{ loss: [0.3, 0.2], epochs: 2 }", show("({ loss: [0.3, 0.2], epochs: 2 })"));
+        assertEquals("[Function: twice]", show("function twice(x) { return 2 * x }; twice"));
+        assertEquals("'hi'", show("'hi'"));
+        assertEquals("line 1\nline 2", show("'line 1\\nline 2'"), "multi-line text as it reads");
+    }
+
+    @Test
+    void errorsInRedWithTheInputLineAndACaret() {
+        String e = new Printer(true).error("ShapeError: forward expects 2 inputs per example, got 3", "<shell>:1:13",
+                "net.forward([1, 2, 3])", 13);
+        assertTrue(e.startsWith("\u001b[31mShapeError: forward expects 2 inputs"), e);
+        String p = Ansi.strip(e);
+        assertEquals("ShapeError: forward expects 2 inputs per example, got 3\n"
+                + "  at <shell>:1:13: net.forward([1, 2, 3])\n"
+                + "                               ^", p);
+        assertFalse(plain.error("TypeError: x is not a function", "<shell>:1:1", null, -1).contains("\u001b"));
+    }
+}

@@ -1,0 +1,197 @@
+package dev.backprop.shell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.backprop.script.Sandbox;
+import dev.backprop.shell.explain.Ansi;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole shell over an in-memory terminal with a real sandbox: keys in, screen text out. */
+class ReplTest {
+    @TempDir
+    Path dir;
+    PipedOutputStream keys;
+    ByteArrayOutputStream screen;
+    Terminal terminal;
+    CompletableFuture<Integer> exit;
+
+    @BeforeEach
+    void start() throws Exception {
+        keys = new PipedOutputStream();
+        var in = new PipedInputStream(keys, 1 << 16);
+        screen = new ByteArrayOutputStream();
+        terminal = new ExternalTerminal("test", "xterm-256color", in, synchronizedStream(screen), StandardCharsets.UTF_8);
+        terminal.setSize(new Size(120, 40));
+        var options = new Repl.Options(dir.resolve("history"), false, dir, "hello");
+        Repl repl = new Repl(terminal, () -> Sandbox.builder().out(terminal.output()).err(terminal.output())
+                .timeLimit(null).readRoot(dir).writeRoot(dir).build(), options);
+        exit = new CompletableFuture<>();
+        Thread loop = new Thread(() -> {
+            try {
+                exit.complete(repl.run());
+            } catch (Throwable e) {
+                exit.completeExceptionally(e);
+            }
+        }, "repl-under-test");
+        loop.setDaemon(true);
+        loop.start();
+        await("the prompt", s -> s.contains("> "));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (!exit.isDone()) {
+            type("\u0003\u0004"); // clear the line, then leave
+            exit.get(30, TimeUnit.SECONDS);
+        }
+        terminal.close();
+    }
+
+    static OutputStream synchronizedStream(ByteArrayOutputStream out) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (out) {
+                    out.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (out) {
+                    out.write(b, off, len);
+                }
+            }
+        };
+    }
+
+    String text() {
+        synchronized (screen) {
+            return Ansi.strip(screen.toString(StandardCharsets.UTF_8)).replace("\r", "");
+        }
+    }
+
+    void type(String s) throws Exception {
+        keys.write(s.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    String await(String what, Predicate<String> test) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!test.test(text())) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what + "; the screen shows:\n" + text());
+            }
+            Thread.sleep(20);
+        }
+        return text();
+    }
+
+    /** Types a line and waits until the output after it holds {@code expected} on a line of its own. */
+    void expect(String input, String expected) throws Exception {
+        int from = text().length();
+        type(input + "\r");
+        await("'" + expected + "' after " + input, s -> s.substring(Math.min(from, s.length())).lines()
+                .anyMatch(l -> l.equals(expected)));
+    }
+
+    @Test
+    void evaluatesAndPrintsForPeople() throws Exception {
+        expect("1+1", "2");
+        expect("2/3", "0.666667");
+        expect("[0.5, 0.9]", "[0.5, 0.9]");
+        expect("function twice(x) {\r  return 2 * x\r}\rtwice(21)", "42");
+        expect("nope()", "ReferenceError: nope is not defined");
+        expect(".trace", "ReferenceError: nope is not defined");
+    }
+
+    @Test
+    void ctrlCStopsALoopAndTheVariablesStay() throws Exception {
+        expect("let before = 4242", "> ");
+        type("while (true) {}\r");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!text().contains("Interrupted") && System.nanoTime() < deadline) {
+            type("\u0003");
+            Thread.sleep(200);
+        }
+        await("the interrupt message", s -> s.contains("Interrupted (Ctrl-C)"));
+        expect("before * 2", "8484");
+    }
+
+    @Test
+    void ctrlCOnAnEmptyLineSaysHowToLeaveAndCtrlDLeaves() throws Exception {
+        type("\u0003");
+        await("the hint", s -> s.contains(Repl.EXIT_HINT));
+        type("\u0004");
+        assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void undoPutsTheWeightsBackAfterAStep() throws Exception {
+        expect("const net = nn.toy()", "> ");
+        expect("net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); net.layers[0].W.get(0, 0)", "0.150986");
+        expect(".undo", "Networks restored to before: net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); net.layers[0].W.get(0, 0)");
+        expect("net.layers[0].W.get(0, 0)", "0.15");
+        expect(".undo", "Networks restored to before: net.layers[0].W.get(0, 0)");
+        expect(".undo", "Networks restored to before: const net = nn.toy()");
+        expect(".undo", "Nothing to undo.");
+    }
+
+    @Test
+    void saveWritesAScriptThatPrintsTheSame(@TempDir Path other) throws Exception {
+        expect("function twice(x) {\r  return 2 * x\r}", "> ");
+        expect("const net = nn.toy()", "> ");
+        type("broken(\r");
+        await("the continuation prompt", s -> s.endsWith("… "));
+        type("\u0003");
+        // ŷ of the lesson's net at full precision, computed independently with Python's math.exp
+        expect("print('saved:', twice(21), net.forward([0.5, 0.9])[0])", "saved: 42 0.7620332930580278");
+        expect(".save s.js", "Saved 3 inputs to s.js; run it with ./backprop run s.js");
+        var out = new ByteArrayOutputStream();
+        try (Sandbox fresh = Sandbox.builder().out(out).build()) {
+            fresh.run(dir.resolve("s.js"));
+        }
+        assertEquals("saved: 42 0.7620332930580278\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void resetLoadAndExplain() throws Exception {
+        Files.writeString(dir.resolve("lib.js"), "var fromFile = 7;\nprint('loaded')\n");
+        expect(".load lib.js", "loaded");
+        expect("fromFile * 6", "42");
+        expect(".reset", "Fresh session: every variable and network is gone.");
+        expect("typeof fromFile", "'undefined'");
+        expect(".explain", "9. forward →   Did it help? Forward again with the new weights: ŷ ≈ 0.766 (was 0.762) and"
+                + " L ≈ 0.027 (was 0.028): the loss went down.");
+        expect(".explain nope", "No network named 'nope'; .explain takes a variable that holds a network, e.g. .explain net");
+        type(".exit\r");
+        assertEquals(0, exit.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void historyIsWrittenAsYouGo() throws Exception {
+        expect("6 * 7", "42");
+        String history = Files.readString(dir.resolve("history"));
+        assertTrue(history.contains("6 * 7"), history);
+        assertFalse(history.contains("\u001b"));
+    }
+}
