@@ -17,9 +17,8 @@ import java.util.regex.Pattern;
  * The current folder (the write root) is a folder the caller chooses, so saved files land there.
  */
 record ScriptRun(Path script, List<String> options, List<String> args) {
-    /** The repository root: the scripts module's parent folder. */
-    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    static final Path SCRIPTS = ROOT.resolve("scripts");
+    static final Path ROOT = Launcher.ROOT;
+    static final Path SCRIPTS = Launcher.SCRIPTS;
     private static final Pattern RUN = Pattern.compile("^//\\s*Run:\\s*\\./backprop run (.*)$");
 
     /** What one run left: exit code and the exact bytes of both streams. */
