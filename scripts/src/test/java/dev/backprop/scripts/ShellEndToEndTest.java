@@ -78,9 +78,10 @@ class ShellEndToEndTest {
             String printed = shown.lines().filter(l -> l.startsWith("saved: ")).findFirst().orElseThrow();
             t.line(".save session.js");
             t.await("Saved ");
-            Process run = new ProcessBuilder(LAUNCHER.toString(), "run", dir.resolve("session.js").toString())
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
-            run.environment().put("BACKPROP_NO_BUILD", "1");
+            ProcessBuilder runner = new ProcessBuilder(LAUNCHER.toString(), "run", dir.resolve("session.js").toString())
+                    .directory(dir.toFile()).redirectErrorStream(true);
+            runner.environment().put("BACKPROP_NO_BUILD", "1");
+            Process run = runner.start();
             String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(run.waitFor(120, TimeUnit.SECONDS));
             assertEquals(0, run.exitValue(), out);
