@@ -1,6 +1,7 @@
 package dev.backprop.shell.cli;
 
 import dev.backprop.script.Sandbox;
+import dev.backprop.shell.explain.ExplainCommand;
 import dev.backprop.shell.repl.ReplCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "backprop",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ReplCommand.class},
+        subcommands = {RunCommand.class, ReplCommand.class, ExplainCommand.class},
         description = {"Backprop Sandbox: neural networks you can script, train and take apart.",
                 "With no command, opens the interactive shell."},
         exitCodeListHeading = "%nExit codes:%n",
