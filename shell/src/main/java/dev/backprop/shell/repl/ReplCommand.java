@@ -24,11 +24,6 @@ public final class ReplCommand implements Callable<Integer> {
         return "Backprop Sandbox shell · JavaScript with nn, plot, print · .help for help, Ctrl-D to leave";
     }
 
-    /** Opens the shell with the default options and returns the exit code (the CLI's no-argument case). */
-    public static int start() {
-        return new picocli.CommandLine(new ReplCommand()).execute();
-    }
-
     @Override
     public Integer call() throws Exception {
         Path cwd = Path.of("").toAbsolutePath();
