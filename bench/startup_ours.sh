@@ -17,16 +17,18 @@ def first_output(cmd, env=None):
     e = dict(os.environ, **(env or {}))
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e, cwd=t)
-    p.stdout.read(1)
+    b = p.stdout.read(1)
     first = time.perf_counter() - t0
-    p.communicate()
+    _, err = p.communicate()
+    if p.returncode != 0 or (b != b"2" and "run" in cmd):
+        sys.exit(f"{cmd} failed (exit {p.returncode}): {err.decode()[:300]}")
     return first, time.perf_counter() - t0
 cases = [
     ("node one-line script", ["node", "one_node.js"], None),
     ("backprop run, default (optimizing runtime, vector kernel)", [bp, "run", "one.js"], None),
     ("backprop run, BACKPROP_VECTOR=0", [bp, "run", "one.js"], {"BACKPROP_VECTOR": "0"}),
-    ("backprop run, compilation off", [bp, "run", "one.js"],
-     {"BACKPROP_JAVA_OPTS": "-Dpolyglot.engine.Compilation=false"}),
+    ("backprop run, interpreted (Truffle fallback runtime)", [bp, "run", "one.js"],
+     {"BACKPROP_JAVA_OPTS": "-Dtruffle.UseFallbackRuntime=true"}),
     ("backprop --version (JVM + engine, no context)", [bp, "--version"], None),
 ]
 res = {}
