@@ -11,6 +11,7 @@ public final class Param {
     private boolean trainable = true;
     private long version;
     private boolean exposed;
+    private long exposedBaseline;
     private double lastUpdateNorm = Double.NaN;
 
     public Param(String name, int rows, int cols) {
@@ -104,12 +105,19 @@ public final class Param {
      * writes can bypass {@link #set}; the stale-forward guard then also compares a checksum.
      */
     public void expose() {
-        exposed = true;
+        if (!exposed) {
+            exposedBaseline = value.checksum();
+            exposed = true;
+        }
     }
 
-    /** A stamp that changes whenever the value changes: the version, and the checksum once exposed. */
+    /**
+     * A stamp that changes whenever the value changes: the version, plus (once exposed) how the
+     * checksum moved since the exposure, so that exposing alone (e.g. printing a view between forward
+     * and backward) changes nothing.
+     */
     long stamp() {
-        return exposed ? version * 31 + value.checksum() : version;
+        return exposed ? version + 31 * (value.checksum() - exposedBaseline) : version;
     }
 
     /** ‖Δp‖ of the latest step, or NaN before any. */

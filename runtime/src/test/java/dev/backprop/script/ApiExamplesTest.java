@@ -153,6 +153,17 @@ class ApiExamplesTest {
     }
 
     @Test
+    void readingAViewBetweenForwardAndBackwardIsNotAChange() {
+        ok("""
+            const net = nn.toy();
+            net.forward([0.5, 0.9]);
+            print(net.layers[0].W.value, net.layers[1].W.value[0]);   // first look at the views
+            net.layers[0].W.value[1] = net.layers[0].W.value[1];       // the same value written back
+            assertClose(net.backward([1]), 0.028, 5e-4);
+            """);
+    }
+
+    @Test
     void spentGradientGuardAndReuse() {
         ok("""
             const net = nn.toy();

@@ -46,13 +46,13 @@ class ExplainEndToEndTest {
             t.await("forward →");
             t.keys("Space");
             t.await("beat 2 of 9");
-            t.keys("Space", "Space", "Space");
+            t.keys("Space", "Space");
             String back = t.await("beat 4 of 9");
             assertTrue(back.contains("← backward") && back.contains("δ −0.043"), back);
             t.keys("Left");
             t.await("beat 3 shown again in place", s -> s.contains("beat 3 of 9") && !s.contains("beat 4 of 9"));
             t.keys("q");
-            t.await("Pane is dead");
+            t.awaitExit();
         }
     }
 
@@ -62,7 +62,7 @@ class ExplainEndToEndTest {
                 LAUNCHER.toString(), "explain")) {
             String s = t.await("L ≈ 0.027");
             assertTrue(s.contains("∂L/∂W₁ = [−0.002, −0.004, −0.002, −0.004]"), s);
-            t.await("Pane is dead");
+            t.awaitExit();
             assertFalse(Tmux.occurrences(t.visibleWithEscapes(), "\u001b[38;5") > 0, "no colour with NO_COLOR");
         }
     }

@@ -100,6 +100,68 @@ final class Tmux implements AutoCloseable {
         return s;
     }
 
+    /** Sends key, every half second, until the screen satisfies test (for control keys that can land between reads). */
+    String repeatUntil(String key, Predicate<String> test) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        String s = screen();
+        while (!test.test(s)) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + TIMEOUT.toSeconds() + " s pressing " + key + "; the terminal shows:\n" + s);
+            }
+            keys(key);
+            for (int i = 0; i < 10 && !test.test(s); i++) {
+                Thread.sleep(50);
+                s = screen();
+            }
+        }
+        return s;
+    }
+
+    /** Waits until the program in the pane has ended (the pane is dead, or gone with its server). */
+    void awaitExit() throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            String state;
+            try {
+                state = tmux("list-panes", "-t", name, "-F", "#{pane_dead} #{pane_current_command}").strip();
+            } catch (IOException gone) {
+                return;
+            }
+            if (state.startsWith("1")) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + TIMEOUT.toSeconds() + " s waiting for the program to end (pane: " + state
+                        + "); the terminal shows:\n" + screen());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Sends key every half second until the program ends (Ctrl-D that may land between two line reads). */
+    void repeatUntilExit(String key) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!exited()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + TIMEOUT.toSeconds() + " s pressing " + key + " to leave; the terminal shows:\n"
+                        + screen());
+            }
+            keys(key);
+            for (int i = 0; i < 10 && !exited(); i++) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** Whether the program in the pane has ended. */
+    boolean exited() throws Exception {
+        try {
+            return tmux("list-panes", "-t", name, "-F", "#{pane_dead}").strip().startsWith("1");
+        } catch (IOException gone) {
+            return true;
+        }
+    }
+
     /** Waits until text appears on the screen. */
     String await(String text) throws Exception {
         return await("'" + text + "'", s -> s.contains(text));

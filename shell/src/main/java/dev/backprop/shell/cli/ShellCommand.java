@@ -1,17 +1,19 @@
 package dev.backprop.shell.cli;
 
-/**
- * The hook for the interactive shell ({@code backprop} with no arguments). The REPL is wired in
- * {@link #start}; until then it says so and exits.
- */
+import dev.backprop.shell.repl.ReplCommand;
+
+/** {@code backprop} with no arguments: opens the interactive shell ({@link ReplCommand}) with its defaults. */
 public final class ShellCommand {
     private ShellCommand() {
     }
 
     /** Opens the interactive shell and returns the process's exit code when it ends. */
     public static int start() {
-        System.out.println("The interactive shell is not part of this build yet; run a script with"
-                + " `backprop run FILE` (see `backprop --help`).");
-        return 0;
+        try {
+            return new ReplCommand().call();
+        } catch (Exception e) {
+            System.err.println("backprop: the shell could not start: " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code backprop} with no arguments (or {@code backprop shell}): the interactive JavaScript shell. */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = "The interactive shell: JavaScript with nn, plot and print; type .help inside.",
+        description = "The interactive shell (the default): JavaScript with nn, plot and print.",
         footer = {"", "Examples:", "  backprop                       open the shell",
             "  BACKPROP_HISTORY=/tmp/h backprop   keep history elsewhere (empty: none)"})
 public final class ReplCommand implements Callable<Integer> {
