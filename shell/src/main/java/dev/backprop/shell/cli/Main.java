@@ -46,6 +46,13 @@ public final class Main implements Callable<Integer> {
         return new CommandLine(new Main()).execute(args);
     }
 
+    /** "Kernel: vector-512 (Vector API)" or "Kernel: scalar (plain Java…)": which dense-product kernel runs. */
+    static String kernelLine(String name) {
+        return "Kernel: " + name + (name.startsWith("vector") ? " (Vector API; BACKPROP_VECTOR=0 selects the plain-Java"
+                + " scalar kernel)" : " (plain Java; the Vector API kernel needs --add-modules jdk.incubator.vector,"
+                + " which ./backprop adds unless BACKPROP_VECTOR=0)") + "; results are the same bits either way";
+    }
+
     /** What {@code backprop --version} prints: the version and which Truffle runtime is active. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
@@ -59,6 +66,7 @@ public final class Main implements Callable<Integer> {
                         : " (interpreted: scripts run without the optimizing compiler; start through ./backprop on"
                         + " JDK 25 to get it)"),
                 "Java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+                kernelLine(dev.backprop.kernel.KernelConfig.kernelName()),
             };
         }
     }
