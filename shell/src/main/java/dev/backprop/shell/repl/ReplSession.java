@@ -165,7 +165,8 @@ public final class ReplSession implements AutoCloseable {
             remember(new Undo(before, code, true));
             log.add(logged);
             out.flush();
-            String shown = printer.format(r.value());
+            Sandbox box = sandbox();
+            String shown = printer.format(r.value(), box::display);
             if (!shown.isEmpty()) {
                 out.println(shown);
             }
