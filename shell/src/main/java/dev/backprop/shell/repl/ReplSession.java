@@ -13,8 +13,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * One shell session's state around its sandbox: evaluates inputs (a snapshot first, for
- * {@code .undo}), prints results and errors, and keeps the log {@code .save} writes.
+ * One shell session's state around its sandbox: evaluates inputs (a snapshot first, kept for
+ * {@code .undo} when the input changed a network), prints results and errors, and keeps the log
+ * {@code .save} writes.
  */
 public final class ReplSession implements AutoCloseable {
     static final int UNDO_DEPTH = 20;
@@ -29,8 +30,8 @@ public final class ReplSession implements AutoCloseable {
     private volatile boolean evaluating;
     private String lastTrace;
 
-    /** What {@code .undo} puts back: the networks before an input, and the input. */
-    private record Undo(Snapshot snapshot, String input, boolean logged) {
+    /** What {@code .undo} puts back: the networks before an input, the input, and its place in the log (-1: none). */
+    private record Undo(Snapshot snapshot, String input, int logged) {
     }
 
     public ReplSession(Supplier<Sandbox> sandboxes, Printer printer, PrintWriter out) {
@@ -103,9 +104,7 @@ public final class ReplSession implements AutoCloseable {
             return null;
         }
         sandbox().restore(u.snapshot());
-        if (u.logged()) {
-            log.dropLast();
-        }
+        log.drop(u.logged());
         return u.input();
     }
 
@@ -148,7 +147,11 @@ public final class ReplSession implements AutoCloseable {
         return printer.error(e.getMessage(), e.location(), line, line == null ? -1 : e.column());
     }
 
+    /** Keeps an undo entry only for an input that changed a network: inspections leave nothing to undo. */
     private void remember(Undo u) {
+        if (u.snapshot().unchanged()) {
+            return;
+        }
         undo.addFirst(u);
         while (undo.size() > UNDO_DEPTH) {
             undo.removeLast();
@@ -162,7 +165,7 @@ public final class ReplSession implements AutoCloseable {
             before = sandbox().snapshot();
             Result r = evaluation.get();
             evaluating = false;
-            remember(new Undo(before, code, true));
+            remember(new Undo(before, code, log.size()));
             log.add(logged);
             out.flush();
             Sandbox box = sandbox();
@@ -174,7 +177,7 @@ public final class ReplSession implements AutoCloseable {
         } catch (ScriptError e) {
             evaluating = false;
             if (before != null) {
-                remember(new Undo(before, code, false));
+                remember(new Undo(before, code, -1));
             }
             lastTrace = e.fullTrace();
             out.println(describe(e, code));

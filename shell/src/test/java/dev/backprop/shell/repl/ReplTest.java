@@ -148,12 +148,17 @@ class ReplTest {
     @Test
     void undoPutsTheWeightsBackAfterAStep() throws Exception {
         expect("const net = nn.toy()", "> ");
-        expect("net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); net.layers[0].W.get(0, 0)", "0.150986");
-        expect(".undo", "Networks restored to before: net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); net.layers[0].W.get(0, 0)");
+        String step = "net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); net.layers[0].W.get(0, 0)";
+        expect(step, "0.150986");
+        // pure inspections change no network, so they leave nothing to undo
+        expect("net.layers[0].W.get(0, 0)", "0.150986");
+        expect("net.layers[0].W", "Param W1 [2, 2]");
+        expect(".undo", "Networks restored to before: " + step);
         expect("net.layers[0].W.get(0, 0)", "0.15");
-        expect(".undo", "Networks restored to before: net.layers[0].W.get(0, 0)");
-        expect(".undo", "Networks restored to before: const net = nn.toy()");
         expect(".undo", "Nothing to undo.");
+        // the step left the log; the inspections stay
+        expect(".save u.js", "Saved 4 inputs to u.js; run it with ./backprop run u.js");
+        assertFalse(Files.readString(dir.resolve("u.js")).contains("net.step"));
     }
 
     @Test
