@@ -77,8 +77,24 @@ public final class ReplSession implements AutoCloseable {
     }
 
     /** Runs one input; prints its value or its error. Returns whether it succeeded. */
-    public boolean evaluate(String code) {
+    public boolean evaluate(String input) {
+        String code = objectLiteral(input);
         return run(code, () -> sandbox().eval(code, SOURCE), code);
+    }
+
+    /**
+     * As node's REPL: input that starts with "{" and does not end with ";" is an object literal
+     * when it parses in parentheses ({@code {a: 1}}), and a block otherwise.
+     */
+    private String objectLiteral(String input) {
+        String s = input.strip();
+        if (s.startsWith("{") && !s.endsWith(";")) {
+            String wrapped = "(" + s + "\n)";
+            if (sandbox().parses(wrapped)) {
+                return wrapped;
+            }
+        }
+        return input;
     }
 
     /** Runs a script file into the session ({@code .load}). */

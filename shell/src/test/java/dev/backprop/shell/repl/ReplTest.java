@@ -125,6 +125,14 @@ class ReplTest {
     }
 
     @Test
+    void braceInputIsAnObjectLiteralAsInNode() throws Exception {
+        expect("{a: 1, b: [1,2]}", "{ a: 1, b: [1, 2] }");
+        expect("{ let inner = 5; inner * 2 }", "10");
+        expect("const W = nn.toy().layers[0].W", "> ");
+        expect("{m: W}.m.name", "'W1'");
+    }
+
+    @Test
     void ctrlCStopsALoopAndTheVariablesStay() throws Exception {
         expect("let before = 4242", "> ");
         type("while (true) {}\r");
