@@ -8,9 +8,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One shell session's state around its sandbox: evaluates inputs (a snapshot first, kept for
@@ -20,6 +24,7 @@ import java.util.function.Supplier;
 public final class ReplSession implements AutoCloseable {
     static final int UNDO_DEPTH = 20;
     static final String SOURCE = "<shell>";
+    private static final Pattern DECLARATION = Pattern.compile("(?m)^\\s*(const|let|class)\\s+([A-Za-z_$][\\w$]*)");
 
     private final Supplier<Sandbox> sandboxes;
     private final Printer printer;
@@ -29,6 +34,8 @@ public final class ReplSession implements AutoCloseable {
     private volatile CompletableFuture<Sandbox> sandbox;
     private volatile boolean evaluating;
     private String lastTrace;
+    /** Names whose top-level declaration failed before they got a value (the JS "dead zone"), to their keyword. */
+    private final Map<String, String> unbound = new LinkedHashMap<>();
 
     /** What {@code .undo} puts back: the networks before an input, the input, and its place in the log (-1: none). */
     private record Undo(Snapshot snapshot, String input, int logged) {
@@ -131,6 +138,7 @@ public final class ReplSession implements AutoCloseable {
         close(old);
         log.clear();
         undo.clear();
+        unbound.clear();
         lastTrace = null;
     }
 
@@ -164,6 +172,36 @@ public final class ReplSession implements AutoCloseable {
     }
 
     /** Keeps an undo entry only for an input that changed a network: inspections leave nothing to undo. */
+    /** After a failed input: its const/let/class names that never got a value stay unusable until .reset. */
+    private void rememberUnbound(String code) {
+        Matcher m = DECLARATION.matcher(code);
+        while (m.find()) {
+            String name = m.group(2);
+            try {
+                Result bound = sandbox().eval("(() => { try { " + name + "; return true; } catch (e) { return false; } })()",
+                        "<check>");
+                if (!bound.value().asBoolean()) {
+                    unbound.put(name, m.group(1));
+                }
+            } catch (RuntimeException ignored) {
+                // no hint then
+            }
+        }
+    }
+
+    /** A line saying why a name cannot be declared or used again, when an earlier declaration of it failed. */
+    private String hint(ScriptError e) {
+        String message = e.getMessage();
+        for (Map.Entry<String, String> u : unbound.entrySet()) {
+            String n = u.getKey();
+            if (message.contains("\"" + n + "\" has already been declared") || message.contains(n + " is not defined")) {
+                return "\n" + "the earlier `" + u.getValue() + " " + n + "` failed before " + n
+                        + " got a value; use another name, or .reset";
+            }
+        }
+        return "";
+    }
+
     private void remember(Undo u) {
         if (u.snapshot().unchanged()) {
             return;
@@ -196,7 +234,10 @@ public final class ReplSession implements AutoCloseable {
                 remember(new Undo(before, code, -1));
             }
             lastTrace = e.fullTrace();
-            out.println(describe(e, code));
+            out.println(describe(e, code) + hint(e));
+            if (e.kind() != ScriptError.Kind.SYNTAX) {
+                rememberUnbound(code);
+            }
             return false;
         } catch (RuntimeException e) {
             // a bug of ours, not the script's: say so, keep the session, keep the Java trace for a report

@@ -133,6 +133,21 @@ class ReplTest {
     }
 
     @Test
+    void aFailedConstSaysWhyTheNameIsStuck() throws Exception {
+        String hint = "the earlier `const h` failed before h got a value; use another name, or .reset";
+        expect("const h = nope()", "ReferenceError: nope is not defined");
+        expect("const h = 1", hint);
+        expect("h", hint);
+        expect("const k = 2; nope()", "ReferenceError: nope is not defined");
+        int from = text().length();
+        expect("k", "2");
+        assertFalse(text().substring(from).contains("failed before"), "k got its value: no hint");
+        expect(".reset", "> ");
+        expect("const h = 3", "> ");
+        expect("h", "3");
+    }
+
+    @Test
     void ctrlCStopsALoopAndTheVariablesStay() throws Exception {
         expect("let before = 4242", "> ");
         type("while (true) {}\r");
