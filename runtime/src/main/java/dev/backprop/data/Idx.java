@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -204,8 +205,8 @@ public final class Idx {
         }
 
         private static String describeMagic(int magic, int expected) {
-            String want = String.format("0x%08X", expected);
-            String got = String.format("0x%08X", magic);
+            String want = String.format(Locale.ROOT, "0x%08X", expected);
+            String got = String.format(Locale.ROOT, "0x%08X", magic);
             String kind = expected == IMAGES_MAGIC ? "an images file (unsigned bytes, 3 dimensions)"
                     : "a labels file (unsigned bytes, 1 dimension)";
             if ((magic >>> 16) != 0) {
@@ -215,7 +216,8 @@ public final class Idx {
             int type = (magic >>> 8) & 0xFF;
             int rank = magic & 0xFF;
             if (type != 0x08) {
-                return "magic number " + got + " says the values are of type 0x" + String.format("%02X", type)
+                return "magic number " + got + " says the values are of type 0x"
+                        + String.format(Locale.ROOT, "%02X", type)
                         + ", expected unsigned bytes (0x08) for " + kind;
             }
             if (magic == LABELS_MAGIC || magic == IMAGES_MAGIC) {

@@ -13,6 +13,7 @@ import dev.backprop.nn.ShapeError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The beats of one full training step on one example, computed on a copy of the network (the
@@ -121,7 +122,7 @@ public final class Walkthrough {
             Beat b = beats.get(i);
             String num = Integer.toString(i + 1);
             sb.append(" ".repeat(width - num.length())).append(num).append(". ")
-                    .append(String.format("%-11s", b.direction().header())).append(' ')
+                    .append(String.format(Locale.ROOT, "%-11s", b.direction().header())).append(' ')
                     .append(b.narration()).append('\n');
         }
         return sb.toString();

@@ -299,6 +299,16 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** Whether the source parses as JavaScript (nothing runs). */
+    public boolean parses(String source) {
+        try {
+            context.parse(Source.newBuilder(JS, source, "<input>").buildLiteral());
+            return true;
+        } catch (PolyglotException e) {
+            return false;
+        }
+    }
+
     /** Human formatting of a value: numbers, arrays, matrices, networks, params, objects. */
     public String display(Value v, boolean color) {
         return kit.invokeMember("display", v, color).asString();

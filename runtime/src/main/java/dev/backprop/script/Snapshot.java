@@ -32,6 +32,20 @@ public final class Snapshot {
         return saved.stream().map(Saved::net).toList();
     }
 
+    /** Whether every saved network still has exactly the saved values and trainable flags. */
+    public boolean unchanged() {
+        for (Saved s : saved) {
+            List<Param> ps = s.net.params();
+            for (int i = 0; i < ps.size(); i++) {
+                if (ps.get(i).trainable() != s.trainable.get(i)
+                        || !java.util.Arrays.equals(ps.get(i).value().toArray(), s.values.get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Writes the saved values back into the same Network objects. */
     void restore() {
         for (Saved s : saved) {

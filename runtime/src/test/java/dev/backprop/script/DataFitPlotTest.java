@@ -1,6 +1,7 @@
 package dev.backprop.script;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +118,23 @@ class DataFitPlotTest {
             ScriptError e = assertThrows(ScriptError.class,
                     () -> s.eval("plot.save(plot.histogram([1]), '../escape.svg')"));
             assertEquals("SecurityError", e.errorName());
+        }
+    }
+
+    @Test
+    void printDrawsChartsInColourOnlyOnATerminal() {
+        String js = "print(plot.line([1, 3, 2, 5, 4]), 'and', [1, 2]); print(plot.histogram([1, 2, 2, 3]))";
+        try (Scripts plain = new Scripts(Sandbox.builder().timeLimit(Duration.ofSeconds(60)));
+                Scripts term = new Scripts(Sandbox.builder().timeLimit(Duration.ofSeconds(60)).terminal(true))) {
+            plain.eval(js);
+            term.eval(js);
+            String p = plain.out();
+            assertFalse(p.contains("\u001b"), "redirected output has no escape codes:\n" + p);
+            assertTrue(p.chars().allMatch(c -> c == '\n' || (c >= 32 && c < 127)), "plain is ASCII:\n" + p);
+            String t = term.out();
+            assertTrue(t.contains("\u001b[38;5;"), "a terminal gets colour:\n" + t);
+            assertTrue(t.chars().anyMatch(c -> c > 127), "a terminal gets Unicode:\n" + t);
+            assertTrue(t.contains(" and [1, 2]"), "other values print as before:\n" + t);
         }
     }
 

@@ -49,7 +49,9 @@ class ShellEndToEndTest {
             t.keys("C-c"); // clears the line
 
             // while (true) {} stopped by Ctrl-C; a variable set before it is still there
+            prompts = t.count(PROMPT);
             t.line("let before = 4242");
+            t.awaitMore(PROMPT, prompts); // typed ahead, the loop could be flushed by the Ctrl-C meant for it
             t.line("while (true) {}");
             t.repeatUntil("C-c", s -> s.contains("Interrupted (Ctrl-C)"));
             t.line("before * 2");

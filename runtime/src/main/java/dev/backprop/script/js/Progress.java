@@ -1,6 +1,7 @@
 package dev.backprop.script.js;
 
 import dev.backprop.train.BatchProgress;
+import java.util.Locale;
 
 /**
  * Between fit's batches: stops fit when the sandbox asked to stop (interrupt, time limit), and on a
@@ -25,11 +26,16 @@ final class Progress {
             return;
         }
         lastDraw = System.nanoTime();
+        host.writeErr("\r" + bar(p) + "\u001b[K");
+        drawn = true;
+    }
+
+    /** The progress line; the loss with a decimal point in every locale. */
+    static String bar(BatchProgress p) {
         double done = ((p.epoch() - 1) + (double) p.batch() / p.batches()) / p.epochs();
         int full = (int) Math.round(done * BAR);
-        host.writeErr("\r  epoch " + p.epoch() + "/" + p.epochs() + " ▕" + "█".repeat(full) + "░".repeat(BAR - full)
-                + "▏ batch " + p.batch() + "/" + p.batches() + String.format("  loss %.4f", p.runningLoss()) + "\u001b[K");
-        drawn = true;
+        return "  epoch " + p.epoch() + "/" + p.epochs() + " ▕" + "█".repeat(full) + "░".repeat(BAR - full)
+                + "▏ batch " + p.batch() + "/" + p.batches() + String.format(Locale.ROOT, "  loss %.4f", p.runningLoss());
     }
 
     void done() {

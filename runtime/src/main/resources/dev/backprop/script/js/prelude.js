@@ -1144,7 +1144,8 @@
     let s = '';
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      s += (i === 0 ? '' : ' ') + (typeof v === 'string' ? v : display(v, false));
+      // charts draw with Unicode and colour when out is a terminal, plain ASCII otherwise
+      s += (i === 0 ? '' : ' ') + (typeof v === 'string' ? v : v instanceof Chart ? v.render(host.terminal()) : display(v, false));
     }
     return s + '\n';
   }

@@ -8,7 +8,7 @@ public enum DotCommand {
     LOAD(".load", "FILE", "run a script file into this session"),
     SAVE(".save", "FILE", "write this session's successful inputs as a runnable script"),
     RESET(".reset", "", "start a fresh session (every variable and network is dropped)"),
-    UNDO(".undo", "", "put the networks back as they were before the last evaluation"),
+    UNDO(".undo", "", "put the networks back as they were before the last input that changed one (JS variables stay)"),
     EXPLAIN(".explain", "[NET [LR]]", "walk through one step of backprop (the lesson's net, or NET on its last example)"),
     TRACE(".trace", "", "show the full trace of the last error (for bug reports)"),
     EXIT(".exit", "", "leave the shell (or press Ctrl-D)");

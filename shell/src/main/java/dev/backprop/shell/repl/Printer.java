@@ -3,26 +3,43 @@ package dev.backprop.shell.repl;
 import dev.backprop.shell.explain.Ansi;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.graalvm.polyglot.Value;
 
 /**
  * Results for people: numbers to six significant digits, arrays and matrices as aligned tables
  * (large ones elided with their shape), networks as their summary, parameters with name, shape
- * and values, and errors in red as {@code Name: message} with the input line.
+ * and values, and errors in red as {@code Name: message} with the input line; every other value
+ * (layers, datasets, charts, optimizers, project objects inside arrays and objects) is shown by the
+ * sandbox's own display.
  */
 public final class Printer {
     private static final int MAX_MEMBERS = 12;
     private final boolean color;
+    private BiFunction<Value, Boolean, String> display = (v, c) -> v.toString();
 
     public Printer(boolean color) {
         this.color = color;
     }
 
-    /** The text to show for an evaluation's value, or "" for undefined. */
+    public boolean color() {
+        return color;
+    }
+
+    /** The text to show for an evaluation's value, or "" for undefined; only Java's toString for the rest. */
     public String format(Value v) {
+        return format(v, (x, c) -> x.toString());
+    }
+
+    /**
+     * The text to show for an evaluation's value, or "" for undefined; values this printer has no
+     * table for go to {@code display} (the sandbox's {@code display(value, color)}).
+     */
+    public synchronized String format(Value v, BiFunction<Value, Boolean, String> display) {
         if (v == null || v.isNull() && "undefined".equals(v.toString())) {
             return "";
         }
+        this.display = display;
         return String.join("\n", block(v, 0));
     }
 
@@ -89,7 +106,7 @@ public final class Printer {
             return Ansi.CYAN.paint("[Function" + n + "]", color);
         }
         if (isNetwork(v) || isParam(v) || isMatrix(v)) {
-            return Ansi.CYAN.paint(v.toString(), color);
+            return display.apply(v, color);
         }
         if (v.hasArrayElements()) {
             long n = v.getArraySize();
@@ -121,7 +138,7 @@ public final class Printer {
             }
             return sb.append(keys.isEmpty() ? "}" : " }").toString();
         }
-        return v.toString();
+        return display.apply(v, color);
     }
 
     private List<String> grid(Value rows) {

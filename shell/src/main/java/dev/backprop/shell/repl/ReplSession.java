@@ -8,17 +8,23 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * One shell session's state around its sandbox: evaluates inputs (a snapshot first, for
- * {@code .undo}), prints results and errors, and keeps the log {@code .save} writes.
+ * One shell session's state around its sandbox: evaluates inputs (a snapshot first, kept for
+ * {@code .undo} when the input changed a network), prints results and errors, and keeps the log
+ * {@code .save} writes.
  */
 public final class ReplSession implements AutoCloseable {
     static final int UNDO_DEPTH = 20;
     static final String SOURCE = "<shell>";
+    private static final Pattern DECLARATION = Pattern.compile("(?m)^\\s*(const|let|class)\\s+([A-Za-z_$][\\w$]*)");
 
     private final Supplier<Sandbox> sandboxes;
     private final Printer printer;
@@ -28,9 +34,11 @@ public final class ReplSession implements AutoCloseable {
     private volatile CompletableFuture<Sandbox> sandbox;
     private volatile boolean evaluating;
     private String lastTrace;
+    /** Names whose top-level declaration failed before they got a value (the JS "dead zone"), to their keyword. */
+    private final Map<String, String> unbound = new LinkedHashMap<>();
 
-    /** What {@code .undo} puts back: the networks before an input, and the input. */
-    private record Undo(Snapshot snapshot, String input, boolean logged) {
+    /** What {@code .undo} puts back: the networks before an input, the input, and its place in the log (-1: none). */
+    private record Undo(Snapshot snapshot, String input, int logged) {
     }
 
     public ReplSession(Supplier<Sandbox> sandboxes, Printer printer, PrintWriter out) {
@@ -76,8 +84,24 @@ public final class ReplSession implements AutoCloseable {
     }
 
     /** Runs one input; prints its value or its error. Returns whether it succeeded. */
-    public boolean evaluate(String code) {
+    public boolean evaluate(String input) {
+        String code = objectLiteral(input);
         return run(code, () -> sandbox().eval(code, SOURCE), code);
+    }
+
+    /**
+     * As node's REPL: input that starts with "{" and does not end with ";" is an object literal
+     * when it parses in parentheses ({@code {a: 1}}), and a block otherwise.
+     */
+    private String objectLiteral(String input) {
+        String s = input.strip();
+        if (s.startsWith("{") && !s.endsWith(";")) {
+            String wrapped = "(" + s + "\n)";
+            if (sandbox().parses(wrapped)) {
+                return wrapped;
+            }
+        }
+        return input;
     }
 
     /** Runs a script file into the session ({@code .load}). */
@@ -103,9 +127,7 @@ public final class ReplSession implements AutoCloseable {
             return null;
         }
         sandbox().restore(u.snapshot());
-        if (u.logged()) {
-            log.dropLast();
-        }
+        log.drop(u.logged());
         return u.input();
     }
 
@@ -116,6 +138,7 @@ public final class ReplSession implements AutoCloseable {
         close(old);
         log.clear();
         undo.clear();
+        unbound.clear();
         lastTrace = null;
     }
 
@@ -148,7 +171,41 @@ public final class ReplSession implements AutoCloseable {
         return printer.error(e.getMessage(), e.location(), line, line == null ? -1 : e.column());
     }
 
+    /** Keeps an undo entry only for an input that changed a network: inspections leave nothing to undo. */
+    /** After a failed input: its const/let/class names that never got a value stay unusable until .reset. */
+    private void rememberUnbound(String code) {
+        Matcher m = DECLARATION.matcher(code);
+        while (m.find()) {
+            String name = m.group(2);
+            try {
+                Result bound = sandbox().eval("(() => { try { " + name + "; return true; } catch (e) { return false; } })()",
+                        "<check>");
+                if (!bound.value().asBoolean()) {
+                    unbound.put(name, m.group(1));
+                }
+            } catch (RuntimeException ignored) {
+                // no hint then
+            }
+        }
+    }
+
+    /** A line saying why a name cannot be declared or used again, when an earlier declaration of it failed. */
+    private String hint(ScriptError e) {
+        String message = e.getMessage();
+        for (Map.Entry<String, String> u : unbound.entrySet()) {
+            String n = u.getKey();
+            if (message.contains("\"" + n + "\" has already been declared") || message.contains(n + " is not defined")) {
+                return "\n" + "the earlier `" + u.getValue() + " " + n + "` failed before " + n
+                        + " got a value; use another name, or .reset";
+            }
+        }
+        return "";
+    }
+
     private void remember(Undo u) {
+        if (u.snapshot().unchanged()) {
+            return;
+        }
         undo.addFirst(u);
         while (undo.size() > UNDO_DEPTH) {
             undo.removeLast();
@@ -162,10 +219,11 @@ public final class ReplSession implements AutoCloseable {
             before = sandbox().snapshot();
             Result r = evaluation.get();
             evaluating = false;
-            remember(new Undo(before, code, true));
+            remember(new Undo(before, code, log.size()));
             log.add(logged);
             out.flush();
-            String shown = printer.format(r.value());
+            Sandbox box = sandbox();
+            String shown = printer.format(r.value(), box::display);
             if (!shown.isEmpty()) {
                 out.println(shown);
             }
@@ -173,10 +231,13 @@ public final class ReplSession implements AutoCloseable {
         } catch (ScriptError e) {
             evaluating = false;
             if (before != null) {
-                remember(new Undo(before, code, false));
+                remember(new Undo(before, code, -1));
             }
             lastTrace = e.fullTrace();
-            out.println(describe(e, code));
+            out.println(describe(e, code) + hint(e));
+            if (e.kind() != ScriptError.Kind.SYNTAX) {
+                rememberUnbound(code);
+            }
             return false;
         } catch (RuntimeException e) {
             // a bug of ours, not the script's: say so, keep the session, keep the Java trace for a report

@@ -25,6 +25,20 @@ public final class SessionLog {
         return true;
     }
 
+    /** How many inputs the log holds. */
+    public int size() {
+        return inputs.size();
+    }
+
+    /** Forgets the input at {@code index} (the one {@code .undo} took back); false if there is none. */
+    public boolean drop(int index) {
+        if (index < 0 || index >= inputs.size()) {
+            return false;
+        }
+        inputs.remove(index);
+        return true;
+    }
+
     public void clear() {
         inputs.clear();
     }

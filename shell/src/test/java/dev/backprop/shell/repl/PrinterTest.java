@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backprop.script.Sandbox;
 import dev.backprop.shell.explain.Ansi;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +77,33 @@ class PrinterTest {
                 + "  at <shell>:1:13: net.forward([1, 2, 3])\n"
                 + "                               ^", p);
         assertFalse(plain.error("TypeError: x is not a function", "<shell>:1:1", null, -1).contains("\u001b"));
+    }
+
+    /** Project objects from a real sandbox, shown through the sandbox's own display where no table fits. */
+    @Test
+    void projectObjectsFromARealSandbox() {
+        try (Sandbox box = Sandbox.builder().timeLimit(null).build()) {
+            box.eval("nn.seed(1); var net = nn.net([2, 2, 1]); var W = net.layers[0].W", "<t>");
+            java.util.function.BiFunction<String, Printer, String> show = (js, p) ->
+                    p.format(box.eval(js, "<t>").value(), box::display);
+            String params = show.apply("net.params()", plain);
+            assertFalse(params.contains("{}"), params);
+            assertTrue(params.startsWith("[Param "), params);
+            String layer = show.apply("net.layers[0]", plain);
+            assertFalse(layer.equals("{}"), layer);
+            assertEquals(box.display(box.eval("net.layers[0]", "<t>").value(), false), layer);
+            String xor = show.apply("nn.data.xor()", plain);
+            assertFalse(xor.contains("{}"), xor);
+            String obj = show.apply("({m: W})", plain);
+            assertTrue(obj.startsWith("{ m: Param "), obj);
+            String chart = show.apply("plot.line([1, 3, 2, 5, 4])", plain);
+            assertFalse(chart.contains("{}") || chart.contains("\u001b"), chart);
+            assertTrue(chart.lines().count() > 3, chart);
+            String coloured = show.apply("plot.line([1, 3, 2, 5, 4])", new Printer(true));
+            assertTrue(coloured.contains("\u001b[38;5;"), "a chart in a colour shell is drawn with colour");
+            assertTrue(coloured.chars().anyMatch(ch -> ch >= 0x2801 && ch <= 0x28FF), "braille dots:\n" + coloured);
+            // the aligned tables stay for top-level parameters
+            assertTrue(show.apply("W", plain).startsWith("Param W1 [2, 2]\n[["), show.apply("W", plain));
+        }
     }
 }

@@ -125,6 +125,29 @@ class ReplTest {
     }
 
     @Test
+    void braceInputIsAnObjectLiteralAsInNode() throws Exception {
+        expect("{a: 1, b: [1,2]}", "{ a: 1, b: [1, 2] }");
+        expect("{ let inner = 5; inner * 2 }", "10");
+        expect("const W = nn.toy().layers[0].W", "> ");
+        expect("{m: W}.m.name", "'W1'");
+    }
+
+    @Test
+    void aFailedConstSaysWhyTheNameIsStuck() throws Exception {
+        String hint = "the earlier `const h` failed before h got a value; use another name, or .reset";
+        expect("const h = nope()", "ReferenceError: nope is not defined");
+        expect("const h = 1", hint);
+        expect("h", hint);
+        expect("const k = 2; nope()", "ReferenceError: nope is not defined");
+        int from = text().length();
+        expect("k", "2");
+        assertFalse(text().substring(from).contains("failed before"), "k got its value: no hint");
+        expect(".reset", "> ");
+        expect("const h = 3", "> ");
+        expect("h", "3");
+    }
+
+    @Test
     void ctrlCStopsALoopAndTheVariablesStay() throws Exception {
         expect("let before = 4242", "> ");
         type("while (true) {}\r");
@@ -148,12 +171,17 @@ class ReplTest {
     @Test
     void undoPutsTheWeightsBackAfterAStep() throws Exception {
         expect("const net = nn.toy()", "> ");
-        expect("net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); net.layers[0].W.get(0, 0)", "0.150986");
-        expect(".undo", "Networks restored to before: net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); net.layers[0].W.get(0, 0)");
+        String step = "net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5); net.layers[0].W.get(0, 0)";
+        expect(step, "0.150986");
+        // pure inspections change no network, so they leave nothing to undo
+        expect("net.layers[0].W.get(0, 0)", "0.150986");
+        expect("net.layers[0].W", "Param W1 [2, 2]");
+        expect(".undo", "Networks restored to before: " + step);
         expect("net.layers[0].W.get(0, 0)", "0.15");
-        expect(".undo", "Networks restored to before: net.layers[0].W.get(0, 0)");
-        expect(".undo", "Networks restored to before: const net = nn.toy()");
         expect(".undo", "Nothing to undo.");
+        // the step left the log; the inspections stay
+        expect(".save u.js", "Saved 4 inputs to u.js; run it with ./backprop run u.js");
+        assertFalse(Files.readString(dir.resolve("u.js")).contains("net.step"));
     }
 
     @Test
