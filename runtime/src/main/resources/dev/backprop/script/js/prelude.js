@@ -108,7 +108,8 @@
   }
   function fill(v, x, form, rows, cols, what, name) {
     if (form === SINGLE) {
-      for (let k = 0; k < cols; k++) {
+      // a flat array may hold a whole batch (targets): rows·cols values, row after row
+      for (let k = 0, n = rows * cols; k < n; k++) {
         const e = x[k];
         if (typeof e !== 'number') {
           badNumber(what, name + '[' + k + ']', e);
@@ -164,18 +165,38 @@
     return JSON.parse(text, (k, v) => (v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity'
       ? -Infinity : v));
   }
+  /**
+   * The shape of targets against a batch of `batch` examples: a flat array or Float64Array of B·k values
+   * is B rows of k (k = 1: one class index or one target per example); anything else keeps its own shape.
+   * Sets formRows/formCols and returns the form.
+   */
+  function targetForm(y, batch, what) {
+    let form;
+    if (isTyped(y)) {
+      if (y.length === 0) {
+        throw new ShapeError(what + ' got an empty Float64Array of targets; give B·outputs values (row after row)'
+          + ' or B class indices');
+      }
+      form = TYPED;
+      formRows = 1;
+      formCols = y.length;
+    } else {
+      form = formOf(y, 0, what);
+    }
+    if ((form === SINGLE || form === TYPED) && batch > 1 && formCols % batch === 0) {
+      formRows = batch;
+      formCols = formCols / batch;
+    }
+    return form;
+  }
   /** Targets in any accepted form as a host matrix, shaped against a batch of `batch` examples. */
   function toHostTargets(y, batch, what) {
     if (y instanceof Matrix) {
       return matrixHost(y);
     }
     const yy = typeof y === 'number' ? [y] : y;
-    const form = formOf(yy, 0, what);
-    let rows = formRows, cols = formCols;
-    if ((form === SINGLE || form === TYPED) && batch > 1 && cols % batch === 0) {
-      rows = batch;
-      cols = cols / batch;
-    }
+    const form = targetForm(yy, batch, what);
+    const rows = formRows, cols = formCols;
     const m = hnn.matrix(rows, cols);
     fill(view(m.bytes(), rows * cols), yy, form, rows, cols, what, 'y');
     return m;
@@ -494,22 +515,14 @@
       if (typeof y === 'number') {
         y = [y];
       }
-      const form = formOf(y, 0, what);
-      let rows = formRows, cols = formCols;
-      if (form === SINGLE && batch > 1 && cols % batch === 0) {
-        rows = batch;
-        cols = cols / batch;
-      }
-      if (form === TYPED) {
-        rows = batch > 1 && y.length % batch === 0 ? batch : 1;
-        cols = y.length / rows;
-      }
+      const form = targetForm(y, batch, what);
+      const rows = formRows, cols = formCols;
       if (rows !== this.#yRows || cols !== this.#yCols) {
         this.#y = view(this.#h.stageTargets(rows, cols), rows * cols);
         this.#yRows = rows;
         this.#yCols = cols;
       }
-      fill(this.#y, y, form === TYPED ? TYPED : form, rows, cols, what, 'y');
+      fill(this.#y, y, form, rows, cols, what, 'y');
     }
     #output(gen) {
       if (gen !== this.#gen) {
