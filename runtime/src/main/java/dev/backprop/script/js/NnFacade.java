@@ -1,5 +1,6 @@
 package dev.backprop.script.js;
 
+import dev.backprop.explain.Walkthrough;
 import dev.backprop.io.NetworkJson;
 import dev.backprop.kernel.Kernels;
 import java.io.IOException;
@@ -90,6 +91,12 @@ public final class NnFacade {
     public MatrixFacade matrix(int rows, int cols) {
         host.checkElements("a matrix", rows, cols);
         return new MatrixFacade(Matrix.zeros(rows, cols));
+    }
+
+    /** {@code nn.explain(net, x, y, { lr })}: one step walked through on a copy of the network. */
+    @Export
+    public WalkthroughFacade explain(NetworkFacade net, MatrixFacade x, MatrixFacade y, double lr) {
+        return new WalkthroughFacade(Walkthrough.of(net.network(), x.matrix(), y.matrix(), lr));
     }
 
     @Export

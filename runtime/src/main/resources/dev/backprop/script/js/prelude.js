@@ -1146,9 +1146,51 @@
     return y;
   }
 
+  /** nn.explain's result: `steps` are the beats as plain data, toString() the readable text. */
+  class Walkthrough {
+    #text;
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('walkthroughs are made with nn.explain(net, x, y, { lr })');
+      }
+      this.#text = h.toString();
+      this.title = h.title();
+      this.steps = deepFreeze(parse(h.steps()));
+      Object.freeze(this);
+    }
+    toString() {
+      return this.#text;
+    }
+  }
+  function deepFreeze(v) {
+    if (v !== null && typeof v === 'object') {
+      Object.values(v).forEach(deepFreeze);
+      Object.freeze(v);
+    }
+    return v;
+  }
+  function explain(net, x, y, options) {
+    if (!(net instanceof Network)) {
+      throw new TypeError('nn.explain(net, x, y, { lr }) expects a network first, got ' + describe(net));
+    }
+    if (x === undefined || y === undefined) {
+      throw new TypeError('nn.explain(net, x, y, { lr }) needs one example x and its target y, e.g.'
+        + ' nn.explain(net, [0.5, 0.9], 1)');
+    }
+    const o = checkOptions(options, ['lr'], 'nn.explain');
+    const lr = number(o, 'lr', 0.5, 'nn.explain');
+    try {
+      const hx = toHostMatrix(x, net.inputs, 'nn.explain', 'x');
+      return new Walkthrough(SECRET, hnn.explain(networkHost(net), hx, toHostTargets(y, hx.rows(), 'nn.explain')
+        , lr));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
+
   const nn = {
-    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy,
-    Matrix, Network, Layer, Param, Optimizer, Dataset, Chart,
+    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy, explain,
+    Matrix, Network, Layer, Param, Optimizer, Dataset, Chart, Walkthrough,
   };
   Object.assign(nn, ERRORS);
 
@@ -1276,6 +1318,9 @@
     }
     if (v instanceof Dataset) {
       return paint(v.toString(), C.name, color);
+    }
+    if (v instanceof Walkthrough) {
+      return v.toString();
     }
     if (v instanceof Layer) {
       return paint(v.toString(), C.name, color);
