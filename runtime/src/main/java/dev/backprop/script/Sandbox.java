@@ -84,7 +84,8 @@ public final class Sandbox implements AutoCloseable {
                     .build());
         }
         this.context = b.build();
-        this.host = new Host(roots, limits.maxElements(), o, e, args, terminal, this::stopRequested);
+        this.host = new Host(roots, limits.maxElements(), limits.maxAllocatedBytes(), o, e, args, terminal,
+                this::stopRequested);
         try {
             this.kit = context.eval(prelude()).execute(host);
         } catch (RuntimeException ex) {

@@ -28,9 +28,17 @@ public final class Host {
     private final BooleanSupplier stopRequested;
     private final NnFacade nn;
     private final DataAndPlots dataAndPlots;
+    private final MemoryBudget memory;
 
     public Host(Roots roots, long maxElements, OutputStream out, OutputStream err, List<String> args,
                 boolean terminal, BooleanSupplier stopRequested) {
+        this(roots, maxElements, 0, out, err, args, terminal, stopRequested);
+    }
+
+    /** As above, with the memory budget ({@code maxAllocatedBytes}, 0: none) that native matrix storage counts against. */
+    public Host(Roots roots, long maxElements, long maxAllocatedBytes, OutputStream out, OutputStream err,
+                List<String> args, boolean terminal, BooleanSupplier stopRequested) {
+        this.memory = new MemoryBudget(maxAllocatedBytes);
         this.roots = roots;
         this.maxElements = maxElements;
         this.out = out;
@@ -141,6 +149,27 @@ public final class Host {
     /** A script-given path to write, resolved and confined to the write root. */
     public Path writePath(String name) {
         return roots.resolveWrite(name);
+    }
+
+    /** Reserves native bytes for {@code what} before allocating; a LimitError when over the memory budget. */
+    void reserve(long bytes, String what) {
+        memory.reserve(bytes, what);
+    }
+
+    /** Gives back a reservation whose allocation failed. */
+    void release(long bytes) {
+        memory.release(bytes);
+    }
+
+    /** Counts {@code bytes} (already reserved) until {@code facade} is collected. */
+    <T> T track(T facade, long bytes) {
+        return memory.track(facade, bytes);
+    }
+
+    /** Reserves and tracks the bytes of something already allocated (size unknown before, e.g. a file read). */
+    <T> T account(T facade, long bytes, String what) {
+        memory.reserve(bytes, what);
+        return memory.track(facade, bytes);
     }
 
     long maxElements() {
