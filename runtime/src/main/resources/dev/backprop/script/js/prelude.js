@@ -20,7 +20,7 @@
                    'LimitError', 'AssertionError', 'SecurityError', 'IOError', 'InternalError']) {
     ERRORS[n] = errorClass(n);
   }
-  const { ShapeError, ValueError, AssertionError, SecurityError } = ERRORS;
+  const { ShapeError, ValueError, AssertionError, SecurityError, LimitError } = ERRORS;
 
   /** A host exception becomes the JS error of the same name; JS errors pass through unchanged. */
   function conv(e) {
@@ -52,10 +52,18 @@
   function isIndex(i) {
     return Number.isInteger(i) && i >= 0;
   }
+  /** The largest index or size the host takes (a Java int). */
+  const MAX_INT = 2147483647;
+  /** The most units one layer can have: its bias row is one matrix (Matrix.MAX_ELEMENTS). */
+  const MAX_LAYER = 268435455;
   function checkIndex(what, i, j) {
     if (!isIndex(i) || !isIndex(j)) {
       throw new TypeError(what + ' expects whole-number indices (i, j) from 0, got (' + describe(i) + ', '
         + describe(j) + ')');
+    }
+    if (i > MAX_INT || j > MAX_INT) {
+      throw new RangeError(what + ': ' + (i > MAX_INT ? 'row index i = ' + i : 'column index j = ' + j)
+        + ' is far outside any matrix; indices run from 0 to rows − 1 and cols − 1');
     }
   }
   function checkOptions(o, allowed, what) {
@@ -1014,6 +1022,10 @@
       if (!Number.isInteger(s) || s < 1) {
         throw new ShapeError('layer sizes must be whole numbers of at least 1; sizes[' + i + '] is ' + describe(s));
       }
+      if (s > MAX_LAYER) {
+        throw new LimitError('sizes[' + i + '] is ' + s + '; a layer has at most ' + MAX_LAYER
+          + ' units (one matrix holds at most that many elements)');
+      }
     });
     const o = checkOptions(options, ['activation', 'output', 'loss', 'init', 'seed'], 'nn.net');
     const activation = o.activation === undefined ? 'sigmoid' : o.activation;
@@ -1045,6 +1057,10 @@
     if (!isIndex(rows) || !isIndex(cols)) {
       throw new TypeError('nn.matrix expects whole-number rows and cols, got (' + describe(rows) + ', '
         + describe(cols) + ')');
+    }
+    if (rows > MAX_INT || cols > MAX_INT) {
+      throw new LimitError('nn.matrix(' + rows + ', ' + cols + '): ' + (rows > MAX_INT ? 'rows' : 'cols')
+        + ' is larger than any matrix can be; one matrix holds at most 268435455 elements');
     }
     let h;
     try {
