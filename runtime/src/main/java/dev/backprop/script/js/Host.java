@@ -146,9 +146,15 @@ public final class Host {
         return roots.resolveRead(name);
     }
 
-    /** A script-given path to write, resolved and confined to the write root. */
-    public Path writePath(String name) {
-        return roots.resolveWrite(name);
+    /** A script-given path to write, resolved and confined to the write root; its folder must exist. */
+    public Path writePath(String name) throws IOException {
+        Path p = roots.resolveWrite(name);
+        Path dir = p.getParent();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new IOException("cannot write " + name + ": the folder " + dir + " does not exist; create it first"
+                    + " (or save to a file name without a folder)");
+        }
+        return p;
     }
 
     /** Reserves native bytes for {@code what} before allocating; a LimitError when over the memory budget. */

@@ -1423,8 +1423,8 @@
   define('args', args);
   define('plot', plot);
   define('load', function load(what) {
-    throw new SecurityError('load is not available in the sandbox (and never for URLs such as ' + describe(what)
-      + '); put shared code in a .mjs module next to your script and import it');
+    throw new SecurityError('load(' + describe(what) + ') is not available in the sandbox: for shared code put a .mjs'
+      + " module next to your script and import it; for a network file use nn.load(path), for data nn.data.csv(path)");
   });
   for (const n of Object.keys(ERRORS)) {
     define(n, ERRORS[n]);
