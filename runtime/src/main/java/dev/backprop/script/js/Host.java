@@ -55,9 +55,9 @@ public final class Host {
         return dataAndPlots;
     }
 
-    /** The element limit for loaders and builders: the sandbox's, or the engine's default when it has none. */
+    /** The element limit for loaders and builders: the sandbox's; 0 means no limit beyond one matrix's maximum. */
     long elementLimit() {
-        return maxElements > 0 ? maxElements : dev.backprop.nn.NetworkBuilder.DEFAULT_MAX_ELEMENTS;
+        return maxElements > 0 ? maxElements : dev.backprop.nn.Matrix.MAX_ELEMENTS;
     }
 
     public NnFacade nnFacade() {

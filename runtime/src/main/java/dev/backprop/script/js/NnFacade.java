@@ -105,7 +105,7 @@ public final class NnFacade {
     }
 
     private long limit() {
-        return host.maxElements() > 0 ? host.maxElements() : NetworkBuilder.DEFAULT_MAX_ELEMENTS;
+        return host.elementLimit();
     }
 
     @Export
