@@ -1448,6 +1448,42 @@
     }
     return [...names].sort();
   }
+  // Completion walks a chain like `net.layers[0].W` without running user code: only data properties
+  // are followed, plus the getters of the prelude's own classes; a user getter ends the walk.
+  const TRUSTED = new Set([Network.prototype, Matrix.prototype, Layer.prototype, Param.prototype,
+    Optimizer.prototype, Dataset.prototype, Chart.prototype, Walkthrough.prototype]);
+  /** 'data', 'accessor' or 'none' for a property of the global object. */
+  function globalKind(name) {
+    const d = Object.getOwnPropertyDescriptor(G, name);
+    return d === undefined ? 'none' : 'value' in d ? 'data' : 'accessor';
+  }
+  function globalValue(name) {
+    return Object.getOwnPropertyDescriptor(G, name).value;
+  }
+  function chainMembers(v, path) {
+    const keys = path === '' ? [] : path.split('\u0000');
+    for (const k of keys) {
+      if (v === null || v === undefined) {
+        return [];
+      }
+      let d;
+      let owner = Object(v);
+      while (owner !== null && (d = Object.getOwnPropertyDescriptor(owner, k)) === undefined) {
+        owner = Object.getPrototypeOf(owner);
+      }
+      if (d === undefined) {
+        return [];
+      }
+      if ('value' in d) {
+        v = d.value;
+      } else if (d.get !== undefined && TRUSTED.has(owner)) {
+        v = d.get.call(v);
+      } else {
+        return [];
+      }
+    }
+    return members(v);
+  }
   function networks(...roots) {
     const found = [];
     const seen = new Set();
@@ -1476,6 +1512,9 @@
     hostOfNet: (v) => (v instanceof Network ? networkHost(v) : null),
     display: (v, color) => display(v, !!color),
     members,
+    globalKind,
+    globalValue,
+    chainMembers,
     networks,
     builtins: () => [...BUILTIN],
     errorClass: (name) => ERRORS[name],
