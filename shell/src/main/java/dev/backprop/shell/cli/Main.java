@@ -11,12 +11,17 @@ import picocli.CommandLine.Command;
 @Command(name = "backprop",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ReplCommand.class, ExplainCommand.class},
+        subcommands = {RunCommand.class, ExplainCommand.class, ReplCommand.class},
         description = {"Backprop Sandbox: neural networks you can script, train and take apart.",
                 "With no command, opens the interactive shell."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:script error or failed assertion", "2:usage error",
-                "3:a sandbox limit was hit", "130:interrupted (Ctrl-C)"})
+                "3:a sandbox limit was hit", "130:interrupted (Ctrl-C)"},
+        footer = {"%nExamples:",
+                "  backprop                     the interactive shell (.help inside)",
+                "  backprop run train.js        run a script",
+                "  backprop explain             one step of backprop, beat by beat",
+                "  backprop explain > step.txt  the same walkthrough as plain text"})
 public final class Main implements Callable<Integer> {
     /** Exit code: a script error or failed assertion. */
     public static final int SCRIPT_ERROR = 1;

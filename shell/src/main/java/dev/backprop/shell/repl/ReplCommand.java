@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code backprop} with no arguments (or {@code backprop shell}): the interactive JavaScript shell. */
 @Command(name = "shell", mixinStandardHelpOptions = true,
-        description = "The interactive shell: JavaScript with nn, plot and print; type .help inside.",
+        description = "The interactive shell (the default): JavaScript with nn, plot and print.",
         footer = {"", "Examples:", "  backprop                       open the shell",
             "  BACKPROP_HISTORY=/tmp/h backprop   keep history elsewhere (empty: none)"})
 public final class ReplCommand implements Callable<Integer> {
@@ -22,11 +22,6 @@ public final class ReplCommand implements Callable<Integer> {
     /** Printed above the first prompt. */
     static String banner() {
         return "Backprop Sandbox shell · JavaScript with nn, plot, print · .help for help, Ctrl-D to leave";
-    }
-
-    /** Opens the shell with the default options and returns the exit code (the CLI's no-argument case). */
-    public static int start() {
-        return new picocli.CommandLine(new ReplCommand()).execute();
     }
 
     @Override
