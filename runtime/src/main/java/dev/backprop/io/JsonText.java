@@ -2,6 +2,7 @@ package dev.backprop.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -46,6 +47,14 @@ final class JsonText {
                 throw new FormatError(name + where(e.getLocation()) + ": the document ends early, " + openPart(ctx)
                         + "; the file is truncated (an interrupted copy or save?); restore it or save the network again",
                         e);
+            }
+            if (e instanceof StreamConstraintsException) {
+                // Jackson's own limits (nesting depth, number or text length): say it in our words
+                String what = original.contains("depth") ? "arrays or objects are nested too deeply"
+                        : "a number or text in it is too long";
+                throw new FormatError(name + where(e.getLocation()) + ": this is not a network document: " + what
+                        + " (a network document nests only a few levels: {layers: [{W: [[…]]}]}); the file is damaged"
+                        + " or not a network file", e);
             }
             FieldPath at = ctx == null ? FieldPath.ROOT : FieldPath.of(ctx);
             throw new FormatError(name + where(e.getLocation()) + ": this is not valid JSON"

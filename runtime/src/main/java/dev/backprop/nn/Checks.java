@@ -45,6 +45,15 @@ public final class Checks {
         return v;
     }
 
+    /** A learning rate must be finite and ≥ 0 (as PyTorch's optimizers require); 0 leaves the weights alone. */
+    public static double learningRate(String what, double lr) {
+        if (!(lr >= 0) || !Double.isFinite(lr)) {
+            throw new ValueError(what + " must be a finite number ≥ 0, got " + lr
+                    + "; a negative rate would climb the loss instead of descending it (try 0.1)");
+        }
+        return lr;
+    }
+
     /** A value must be positive and finite. */
     public static double positive(String what, double v) {
         if (!(v > 0) || !Double.isFinite(v)) {

@@ -224,7 +224,7 @@ public final class Network {
 
     /** As {@link #step(double)}; {@code reuse} allows a second step on the same gradients. */
     public void step(double lr, boolean reuse) {
-        Checks.finite("learning rate", lr);
+        Checks.learningRate("learning rate", lr);
         checkGradsFresh(reuse);
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);

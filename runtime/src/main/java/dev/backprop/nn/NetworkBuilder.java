@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * Builds a {@link Network} from layer sizes and the options of {@code nn.net(sizes, options)}:
  * hidden activation(s), output activation, loss, init and seed. The size is checked against
- * {@link #maxElements} before anything is allocated.
+ * {@link #maxElements} before anything is allocated. Defaults: one activation name applies to every
+ * hidden layer and the output; a list needs exactly one name per hidden layer and leaves the output
+ * at 'sigmoid'. Without an init, each hidden layer gets 'he' for relu/leakyRelu, else 'xavier', and
+ * the output layer the same as the last hidden layer (its own activation's when there is none).
  */
 public final class NetworkBuilder {
     /** Default cap on the number of parameters, for a network built outside a sandbox. */
@@ -15,6 +18,7 @@ public final class NetworkBuilder {
 
     private final int[] sizes;
     private List<String> hidden = List.of("sigmoid");
+    private boolean perLayer;
     private String output;
     private String loss = "squared";
     private String init;
@@ -29,12 +33,18 @@ public final class NetworkBuilder {
     /** One activation for every hidden layer (and the output, unless {@link #output} is set). */
     public NetworkBuilder activation(String name) {
         this.hidden = List.of(name);
+        this.perLayer = false;
         return this;
     }
 
-    /** One activation per hidden layer. */
+    /**
+     * Exactly one activation per hidden layer (a list of another length is a ValueError at build; a
+     * one-element list is not broadcast). The output then defaults to 'sigmoid', the lesson's, unless
+     * {@link #output} is set.
+     */
     public NetworkBuilder activations(List<String> names) {
         this.hidden = List.copyOf(names);
+        this.perLayer = true;
         return this;
     }
 
@@ -100,33 +110,38 @@ public final class NetworkBuilder {
         }
         int layerCount = sizes.length - 1;
         List<Activation> acts = new ArrayList<>();
-        if (hidden.size() != 1 && hidden.size() != layerCount - 1) {
-            throw new ValueError("activation lists need one name per hidden layer: " + (layerCount - 1)
-                    + " for sizes " + Arrays.toString(sizes) + ", got " + hidden.size());
+        if (perLayer && hidden.size() != layerCount - 1) {
+            throw new ValueError("an activation list needs exactly one name per hidden layer: " + (layerCount - 1)
+                    + " for sizes " + Arrays.toString(sizes) + ", got " + hidden.size() + " " + hidden
+                    + "; give one name per hidden layer, or a single name (not a list) for all of them");
         }
         for (int l = 0; l < layerCount - 1; l++) {
-            Activation a = Activation.named(hidden.size() == 1 ? hidden.get(0) : hidden.get(l));
+            Activation a = Activation.named(perLayer ? hidden.get(l) : hidden.get(0));
             if (a instanceof Softmax) {
                 throw new ValueError("'softmax' can only be the output activation; hidden layers need an element-wise"
                         + " one such as 'relu' or 'sigmoid'");
             }
             acts.add(a);
         }
-        String outName = output != null ? output : (hidden.size() == 1 ? hidden.get(0) : "sigmoid");
+        String outName = output != null ? output : (perLayer ? "sigmoid" : hidden.get(0));
         acts.add(Activation.named(outName));
         Loss lossFn = Loss.named(loss);
-        Init initFn = init != null ? Init.named(init) : defaultInit(acts.get(0));
         List<Dense> layers = new ArrayList<>();
         Rng rng = new Rng(seed);
         for (int l = 0; l < layerCount; l++) {
             Dense d = new Dense(l + 1, sizes[l], sizes[l + 1], acts.get(l));
+            // without an init: per hidden layer by its activation; the output layer as the last hidden one
+            // (or by its own activation when there is no hidden layer), so one name gives the same init everywhere
+            int by = Math.min(l, Math.max(0, layerCount - 2));
+            Init initFn = init != null ? Init.named(init) : defaultInit(acts.get(by));
             initFn.fill(d.W().value(), rng);
             layers.add(d);
         }
         return new Network(layers, lossFn, seedKnown ? seed : null);
     }
 
-    private static Init defaultInit(Activation first) {
-        return first instanceof Relu || first instanceof LeakyRelu ? Init.HE : Init.XAVIER;
+    /** 'he' for relu and leakyRelu layers, else 'xavier'. */
+    private static Init defaultInit(Activation a) {
+        return a instanceof Relu || a instanceof LeakyRelu ? Init.HE : Init.XAVIER;
     }
 }

@@ -31,7 +31,7 @@ public final class Adam implements Optimizer {
     }
 
     public Adam(double lr, double beta1, double beta2, double eps) {
-        this.lr = Checks.finite("adam lr", lr);
+        this.lr = Checks.learningRate("adam lr", lr);
         this.beta1 = Checks.inRange("adam beta1", beta1, 0, 1);
         this.beta2 = Checks.inRange("adam beta2", beta2, 0, 1);
         this.eps = Checks.inRange("adam eps", eps, 0, Double.MAX_VALUE);

@@ -19,7 +19,7 @@ public final class Sgd implements Optimizer {
     private final Map<Param, Matrix> buffers = new IdentityHashMap<>();
 
     public Sgd(double lr, double momentum, double weightDecay) {
-        this.lr = Checks.finite("sgd lr", lr);
+        this.lr = Checks.learningRate("sgd lr", lr);
         this.momentum = Checks.inRange("sgd momentum", momentum, 0, 1);
         this.weightDecay = Checks.inRange("sgd weightDecay", weightDecay, 0, Double.MAX_VALUE);
     }

@@ -56,6 +56,13 @@ final class Errors {
             text = t instanceof dev.backprop.nn.BackpropException || t instanceof AccessError ? t.getMessage()
                     : "internal error (please report it): " + t;
         }
+        if (name.equals(AccessError.class.getName()) || name.equals(SecurityException.class.getName())
+                || name.equals("Error") && (text.contains("outside the sandbox's read roots")
+                        || text.contains("not URLs"))) {
+            // an import refused by the confined file system arrives under its Java name or as a plain Error
+            name = "SecurityError";
+            text = text.replace(AccessError.class.getName() + ": ", "");
+        }
         if (text.startsWith(name + ": ")) {
             text = text.substring(name.length() + 2);
         }

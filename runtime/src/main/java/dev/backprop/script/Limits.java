@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * @param timeLimit         wall time of one evaluation (default 30 s; the shell uses none and Ctrl-C instead)
  * @param maxStatements     JS statements of one evaluation (default none; hitting it closes the sandbox)
- * @param maxElements       largest network (parameters) or matrix (elements), checked before allocating (default 10,000,000)
+ * @param maxElements       largest network (parameters) or matrix (elements), checked before allocating (default
+ *                          10,000,000; 0: no limit beyond one matrix's maximum, Matrix.MAX_ELEMENTS)
  * @param maxOutputBytes    bytes one evaluation may write to out and err together (default 16 MiB)
  * @param maxAllocatedBytes heap the evaluation may allocate and keep (default min(1 GiB, max heap / 4))
  */

@@ -7,18 +7,24 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * The folders a sandbox may read and write. A path is inside a root when both its normalized form
  * and its real path (symbolic links followed, for the longest existing prefix) lie under the root's
- * real path, so neither {@code ..} nor a link can escape.
+ * real path, so neither {@code ..} nor a link can escape. Reads are confined to the read roots (the
+ * script's folder plus those granted); the write root is not readable, except the files this sandbox
+ * itself wrote, so a script can load what it saved.
  */
 public final class Roots {
     private final List<Path> readRoots;
     private final Path writeRoot;
     private volatile Path readBase;
     private volatile Path scriptRoot;
+    /** Normalized paths this sandbox has written (or opened for writing): readable back although outside the read roots. */
+    private final Set<Path> written = ConcurrentHashMap.newKeySet();
 
     Roots(List<Path> reads, Path write) {
         List<Path> rs = new ArrayList<>();
@@ -48,15 +54,19 @@ public final class Roots {
 
     /**
      * The absolute path a script may read for {@code name}: relative names resolve against the script's
-     * folder, then (if not found there) the write root, so a script can load what it saved.
+     * folder (else the first read root); when not found there, a file of that name this sandbox wrote
+     * in the write root, so a script can load what it saved.
      */
     public Path resolveRead(String name) {
         Path p = Path.of(name);
         if (!p.isAbsolute()) {
             Path base = readBase != null ? readBase : Path.of("").toAbsolutePath();
             Path first = base.resolve(p);
-            if (!Files.exists(first) && writeRoot != null && Files.exists(writeRoot.resolve(p))) {
-                first = writeRoot.resolve(p);
+            if (!Files.exists(first) && writeRoot != null) {
+                Path saved = writeRoot.resolve(p).normalize();
+                if (written.contains(saved)) {
+                    first = saved;
+                }
             }
             p = first;
         }
@@ -76,7 +86,7 @@ public final class Roots {
         return checkWrite(p);
     }
 
-    /** Returns the normalized absolute path when it is inside a read root (or the write root). */
+    /** Returns the normalized absolute path when it is inside a read root or is a file this sandbox wrote. */
     Path checkRead(Path path) {
         Path p = path.toAbsolutePath().normalize();
         for (Path root : readRoots) {
@@ -84,7 +94,8 @@ public final class Roots {
                 return p;
             }
         }
-        if (writeRoot != null && inside(p, writeRoot) || scriptRoot != null && inside(p, scriptRoot)) {
+        if (scriptRoot != null && inside(p, scriptRoot)
+                || written.contains(p) && writeRoot != null && inside(p, writeRoot)) {
             return p;
         }
         List<Path> all = new ArrayList<>(readRoots);
@@ -93,7 +104,8 @@ public final class Roots {
         }
         String roots = all.isEmpty() ? "none" : all.stream().map(Path::toString).collect(Collectors.joining(", "));
         throw new AccessError("cannot read " + path + ": it is outside the sandbox's read roots (" + roots
-                + "); run with --read-root DIR to grant a folder");
+                + ") and is not a file this sandbox wrote; move it into a read root or grant its folder with"
+                + " --read-root DIR (SandboxBuilder.readRoot in Java)");
     }
 
     /** Returns the normalized absolute path when it is inside the write root. */
@@ -107,6 +119,7 @@ public final class Roots {
             throw new AccessError("cannot write " + path + ": it is outside the sandbox's write root (" + writeRoot
                     + "); write inside it or run with --write-root DIR");
         }
+        written.add(p);
         return p;
     }
 

@@ -44,6 +44,8 @@ public final class Sandbox implements AutoCloseable {
     private static final String JS = "js";
     private static final Pattern MEMBER_CHAIN =
             Pattern.compile("[A-Za-z_$][\\w$]*(\\s*(\\.\\s*[A-Za-z_$][\\w$]*|\\[\\s*\\d+\\s*\\]))*");
+    /** One step of a member chain: a name, or the digits of an index. */
+    private static final Pattern CHAIN_PART = Pattern.compile("([A-Za-z_$][\\w$]*)|\\[\\s*(\\d+)\\s*\\]");
     private static final HostAccess HOST_ACCESS = HostAccess.newBuilder()
             .allowAccessAnnotatedBy(HostAccess.Export.class)
             .allowBufferAccess(true)
@@ -84,7 +86,8 @@ public final class Sandbox implements AutoCloseable {
                     .build());
         }
         this.context = b.build();
-        this.host = new Host(roots, limits.maxElements(), o, e, args, terminal, this::stopRequested);
+        this.host = new Host(roots, limits.maxElements(), limits.maxAllocatedBytes(), o, e, args, terminal,
+                this::stopRequested);
         try {
             this.kit = context.eval(prelude()).execute(host);
         } catch (RuntimeException ex) {
@@ -277,8 +280,24 @@ public final class Sandbox implements AutoCloseable {
             return List.of();
         }
         try {
-            Value v = context.eval(Source.newBuilder(JS, expr, "<members>").buildLiteral());
-            Value names = kit.invokeMember("members", v);
+            // walk the chain without evaluating it, so no user getter or Proxy trap runs (see chainMembers)
+            java.util.regex.Matcher m = CHAIN_PART.matcher(expr);
+            List<String> parts = new ArrayList<>();
+            while (m.find()) {
+                parts.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+            String first = parts.get(0);
+            String kind = kit.invokeMember("globalKind", first).asString();
+            Value v;
+            if (kind.equals("accessor")) {
+                return List.of();
+            } else if (kind.equals("data")) {
+                v = kit.invokeMember("globalValue", first);
+            } else {
+                // a lexical (let/const/class) binding: reading a bare name runs no code
+                v = context.eval(Source.newBuilder(JS, first, "<members>").buildLiteral());
+            }
+            Value names = kit.invokeMember("chainMembers", v, String.join("\u0000", parts.subList(1, parts.size())));
             List<String> out = new ArrayList<>();
             for (long i = 0; i < names.getArraySize(); i++) {
                 out.add(names.getArrayElement(i).asString());

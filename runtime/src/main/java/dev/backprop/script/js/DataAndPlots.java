@@ -50,12 +50,13 @@ public final class DataAndPlots {
         } else if (target != null && target.isNumber()) {
             o = o.target(target.asInt());
         }
-        return new DataFacade(Csv.read(host.readPath(path), o));
+        return dataset(new DataFacade(Csv.read(host.readPath(path), o)), path);
     }
 
     @Export
     public DataFacade idx(String images, String labels, double scale) throws IOException {
-        return new DataFacade(Idx.read(host.readPath(images), host.readPath(labels), scale, host.elementLimit()));
+        return dataset(new DataFacade(Idx.read(host.readPath(images), host.readPath(labels), scale, host.elementLimit())),
+                images);
     }
 
     @Export
@@ -101,5 +102,11 @@ public final class DataAndPlots {
             out[i] = v.getArrayElement(i).asDouble();
         }
         return out;
+    }
+
+    /** Counts a dataset read from a file against the memory budget (its size is known only once read). */
+    private DataFacade dataset(DataFacade d, String path) {
+        long bytes = ((long) d.dataset().x().size() + d.dataset().y().size()) * Double.BYTES;
+        return host.account(d, bytes, "the dataset in " + path);
     }
 }

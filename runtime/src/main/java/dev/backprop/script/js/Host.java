@@ -28,9 +28,17 @@ public final class Host {
     private final BooleanSupplier stopRequested;
     private final NnFacade nn;
     private final DataAndPlots dataAndPlots;
+    private final MemoryBudget memory;
 
     public Host(Roots roots, long maxElements, OutputStream out, OutputStream err, List<String> args,
                 boolean terminal, BooleanSupplier stopRequested) {
+        this(roots, maxElements, 0, out, err, args, terminal, stopRequested);
+    }
+
+    /** As above, with the memory budget ({@code maxAllocatedBytes}, 0: none) that native matrix storage counts against. */
+    public Host(Roots roots, long maxElements, long maxAllocatedBytes, OutputStream out, OutputStream err,
+                List<String> args, boolean terminal, BooleanSupplier stopRequested) {
+        this.memory = new MemoryBudget(maxAllocatedBytes);
         this.roots = roots;
         this.maxElements = maxElements;
         this.out = out;
@@ -47,9 +55,9 @@ public final class Host {
         return dataAndPlots;
     }
 
-    /** The element limit for loaders and builders: the sandbox's, or the engine's default when it has none. */
+    /** The element limit for loaders and builders: the sandbox's; 0 means no limit beyond one matrix's maximum. */
     long elementLimit() {
-        return maxElements > 0 ? maxElements : dev.backprop.nn.NetworkBuilder.DEFAULT_MAX_ELEMENTS;
+        return maxElements > 0 ? maxElements : dev.backprop.nn.Matrix.MAX_ELEMENTS;
     }
 
     public NnFacade nnFacade() {
@@ -138,9 +146,36 @@ public final class Host {
         return roots.resolveRead(name);
     }
 
-    /** A script-given path to write, resolved and confined to the write root. */
-    public Path writePath(String name) {
-        return roots.resolveWrite(name);
+    /** A script-given path to write, resolved and confined to the write root; its folder must exist. */
+    public Path writePath(String name) throws IOException {
+        Path p = roots.resolveWrite(name);
+        Path dir = p.getParent();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new IOException("cannot write " + name + ": the folder " + dir + " does not exist; create it first"
+                    + " (or save to a file name without a folder)");
+        }
+        return p;
+    }
+
+    /** Reserves native bytes for {@code what} before allocating; a LimitError when over the memory budget. */
+    void reserve(long bytes, String what) {
+        memory.reserve(bytes, what);
+    }
+
+    /** Gives back a reservation whose allocation failed. */
+    void release(long bytes) {
+        memory.release(bytes);
+    }
+
+    /** Counts {@code bytes} (already reserved) until {@code facade} is collected. */
+    <T> T track(T facade, long bytes) {
+        return memory.track(facade, bytes);
+    }
+
+    /** Reserves and tracks the bytes of something already allocated (size unknown before, e.g. a file read). */
+    <T> T account(T facade, long bytes, String what) {
+        memory.reserve(bytes, what);
+        return memory.track(facade, bytes);
     }
 
     long maxElements() {

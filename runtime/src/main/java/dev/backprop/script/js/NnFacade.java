@@ -1,5 +1,6 @@
 package dev.backprop.script.js;
 
+import dev.backprop.explain.Walkthrough;
 import dev.backprop.io.NetworkJson;
 import dev.backprop.kernel.Kernels;
 import java.io.IOException;
@@ -57,7 +58,26 @@ public final class NnFacade {
             b.init(init);
         }
         b.seed(seed.isNull() ? sessionSeed + unseededNets++ : seed.asLong());
-        return new NetworkFacade(b.build(), host);
+        long bytes = networkBytes(s);
+        if (bytes / (2 * Double.BYTES) > limit()) {
+            return new NetworkFacade(b.build(), host); // over the element limit: build refuses before allocating
+        }
+        host.reserve(bytes, "a network " + java.util.Arrays.toString(s));
+        try {
+            return host.track(new NetworkFacade(b.build(), host), bytes);
+        } catch (RuntimeException | Error e) {
+            host.release(bytes);
+            throw e;
+        }
+    }
+
+    /** Parameter storage of a network of these sizes: value and gradient of every W and b, 8 bytes each. */
+    static long networkBytes(int[] sizes) {
+        long n = 0;
+        for (int i = 0; i + 1 < sizes.length; i++) {
+            n += (long) sizes[i] * sizes[i + 1] + sizes[i + 1];
+        }
+        return n * 2 * Double.BYTES;
     }
 
     @Export
@@ -73,23 +93,38 @@ public final class NnFacade {
     /** {@code nn.fromJSON(text)}: a network from the JSON document, within the element limit. */
     @Export
     public NetworkFacade fromJson(String text) {
-        return new NetworkFacade(NetworkJson.fromJson(text, limit()), host);
+        Network n = NetworkJson.fromJson(text, limit());
+        return host.account(new NetworkFacade(n, host), networkBytes(n.sizes()), "a network " + n);
     }
 
     /** {@code nn.load(path)}: a network file inside the read roots. */
     @Export
     public NetworkFacade load(String path) throws IOException {
-        return new NetworkFacade(NetworkJson.load(host.readPath(path), limit()), host);
+        Network n = NetworkJson.load(host.readPath(path), limit());
+        return host.account(new NetworkFacade(n, host), networkBytes(n.sizes()), "the network in " + path);
     }
 
     private long limit() {
-        return host.maxElements() > 0 ? host.maxElements() : NetworkBuilder.DEFAULT_MAX_ELEMENTS;
+        return host.elementLimit();
     }
 
     @Export
     public MatrixFacade matrix(int rows, int cols) {
         host.checkElements("a matrix", rows, cols);
-        return new MatrixFacade(Matrix.zeros(rows, cols));
+        long bytes = (long) rows * cols * Double.BYTES;
+        host.reserve(bytes, "a matrix [" + rows + ", " + cols + "]");
+        try {
+            return host.track(new MatrixFacade(Matrix.zeros(rows, cols)), bytes);
+        } catch (RuntimeException | Error e) {
+            host.release(bytes);
+            throw e;
+        }
+    }
+
+    /** {@code nn.explain(net, x, y, { lr })}: one step walked through on a copy of the network. */
+    @Export
+    public WalkthroughFacade explain(NetworkFacade net, MatrixFacade x, MatrixFacade y, double lr) {
+        return new WalkthroughFacade(Walkthrough.of(net.network(), x.matrix(), y.matrix(), lr));
     }
 
     @Export

@@ -20,7 +20,7 @@
                    'LimitError', 'AssertionError', 'SecurityError', 'IOError', 'InternalError']) {
     ERRORS[n] = errorClass(n);
   }
-  const { ShapeError, ValueError, AssertionError, SecurityError } = ERRORS;
+  const { ShapeError, ValueError, AssertionError, SecurityError, LimitError } = ERRORS;
 
   /** A host exception becomes the JS error of the same name; JS errors pass through unchanged. */
   function conv(e) {
@@ -52,10 +52,18 @@
   function isIndex(i) {
     return Number.isInteger(i) && i >= 0;
   }
+  /** The largest index or size the host takes (a Java int). */
+  const MAX_INT = 2147483647;
+  /** The most units one layer can have: its bias row is one matrix (Matrix.MAX_ELEMENTS). */
+  const MAX_LAYER = 268435455;
   function checkIndex(what, i, j) {
     if (!isIndex(i) || !isIndex(j)) {
       throw new TypeError(what + ' expects whole-number indices (i, j) from 0, got (' + describe(i) + ', '
         + describe(j) + ')');
+    }
+    if (i > MAX_INT || j > MAX_INT) {
+      throw new RangeError(what + ': ' + (i > MAX_INT ? 'row index i = ' + i : 'column index j = ' + j)
+        + ' is far outside any matrix; indices run from 0 to rows − 1 and cols − 1');
     }
   }
   function checkOptions(o, allowed, what) {
@@ -108,7 +116,8 @@
   }
   function fill(v, x, form, rows, cols, what, name) {
     if (form === SINGLE) {
-      for (let k = 0; k < cols; k++) {
+      // a flat array may hold a whole batch (targets): rows·cols values, row after row
+      for (let k = 0, n = rows * cols; k < n; k++) {
         const e = x[k];
         if (typeof e !== 'number') {
           badNumber(what, name + '[' + k + ']', e);
@@ -164,18 +173,38 @@
     return JSON.parse(text, (k, v) => (v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity'
       ? -Infinity : v));
   }
+  /**
+   * The shape of targets against a batch of `batch` examples: a flat array or Float64Array of B·k values
+   * is B rows of k (k = 1: one class index or one target per example); anything else keeps its own shape.
+   * Sets formRows/formCols and returns the form.
+   */
+  function targetForm(y, batch, what) {
+    let form;
+    if (isTyped(y)) {
+      if (y.length === 0) {
+        throw new ShapeError(what + ' got an empty Float64Array of targets; give B·outputs values (row after row)'
+          + ' or B class indices');
+      }
+      form = TYPED;
+      formRows = 1;
+      formCols = y.length;
+    } else {
+      form = formOf(y, 0, what);
+    }
+    if ((form === SINGLE || form === TYPED) && batch > 1 && formCols % batch === 0) {
+      formRows = batch;
+      formCols = formCols / batch;
+    }
+    return form;
+  }
   /** Targets in any accepted form as a host matrix, shaped against a batch of `batch` examples. */
   function toHostTargets(y, batch, what) {
     if (y instanceof Matrix) {
       return matrixHost(y);
     }
     const yy = typeof y === 'number' ? [y] : y;
-    const form = formOf(yy, 0, what);
-    let rows = formRows, cols = formCols;
-    if ((form === SINGLE || form === TYPED) && batch > 1 && cols % batch === 0) {
-      rows = batch;
-      cols = cols / batch;
-    }
+    const form = targetForm(yy, batch, what);
+    const rows = formRows, cols = formCols;
     const m = hnn.matrix(rows, cols);
     fill(view(m.bytes(), rows * cols), yy, form, rows, cols, what, 'y');
     return m;
@@ -494,22 +523,14 @@
       if (typeof y === 'number') {
         y = [y];
       }
-      const form = formOf(y, 0, what);
-      let rows = formRows, cols = formCols;
-      if (form === SINGLE && batch > 1 && cols % batch === 0) {
-        rows = batch;
-        cols = cols / batch;
-      }
-      if (form === TYPED) {
-        rows = batch > 1 && y.length % batch === 0 ? batch : 1;
-        cols = y.length / rows;
-      }
+      const form = targetForm(y, batch, what);
+      const rows = formRows, cols = formCols;
       if (rows !== this.#yRows || cols !== this.#yCols) {
         this.#y = view(this.#h.stageTargets(rows, cols), rows * cols);
         this.#yRows = rows;
         this.#yCols = cols;
       }
-      fill(this.#y, y, form === TYPED ? TYPED : form, rows, cols, what, 'y');
+      fill(this.#y, y, form, rows, cols, what, 'y');
     }
     #output(gen) {
       if (gen !== this.#gen) {
@@ -1001,6 +1022,10 @@
       if (!Number.isInteger(s) || s < 1) {
         throw new ShapeError('layer sizes must be whole numbers of at least 1; sizes[' + i + '] is ' + describe(s));
       }
+      if (s > MAX_LAYER) {
+        throw new LimitError('sizes[' + i + '] is ' + s + '; a layer has at most ' + MAX_LAYER
+          + ' units (one matrix holds at most that many elements)');
+      }
     });
     const o = checkOptions(options, ['activation', 'output', 'loss', 'init', 'seed'], 'nn.net');
     const activation = o.activation === undefined ? 'sigmoid' : o.activation;
@@ -1032,6 +1057,10 @@
     if (!isIndex(rows) || !isIndex(cols)) {
       throw new TypeError('nn.matrix expects whole-number rows and cols, got (' + describe(rows) + ', '
         + describe(cols) + ')');
+    }
+    if (rows > MAX_INT || cols > MAX_INT) {
+      throw new LimitError('nn.matrix(' + rows + ', ' + cols + '): ' + (rows > MAX_INT ? 'rows' : 'cols')
+        + ' is larger than any matrix can be; one matrix holds at most 268435455 elements');
     }
     let h;
     try {
@@ -1133,9 +1162,51 @@
     return y;
   }
 
+  /** nn.explain's result: `steps` are the beats as plain data, toString() the readable text. */
+  class Walkthrough {
+    #text;
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('walkthroughs are made with nn.explain(net, x, y, { lr })');
+      }
+      this.#text = h.toString();
+      this.title = h.title();
+      this.steps = deepFreeze(parse(h.steps()));
+      Object.freeze(this);
+    }
+    toString() {
+      return this.#text;
+    }
+  }
+  function deepFreeze(v) {
+    if (v !== null && typeof v === 'object') {
+      Object.values(v).forEach(deepFreeze);
+      Object.freeze(v);
+    }
+    return v;
+  }
+  function explain(net, x, y, options) {
+    if (!(net instanceof Network)) {
+      throw new TypeError('nn.explain(net, x, y, { lr }) expects a network first, got ' + describe(net));
+    }
+    if (x === undefined || y === undefined) {
+      throw new TypeError('nn.explain(net, x, y, { lr }) needs one example x and its target y, e.g.'
+        + ' nn.explain(net, [0.5, 0.9], 1)');
+    }
+    const o = checkOptions(options, ['lr'], 'nn.explain');
+    const lr = number(o, 'lr', 0.5, 'nn.explain');
+    try {
+      const hx = toHostMatrix(x, net.inputs, 'nn.explain', 'x');
+      return new Walkthrough(SECRET, hnn.explain(networkHost(net), hx, toHostTargets(y, hx.rows(), 'nn.explain')
+        , lr));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
+
   const nn = {
-    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy,
-    Matrix, Network, Layer, Param, Optimizer, Dataset, Chart,
+    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy, explain,
+    Matrix, Network, Layer, Param, Optimizer, Dataset, Chart, Walkthrough,
   };
   Object.assign(nn, ERRORS);
 
@@ -1265,6 +1336,9 @@
     if (v instanceof Dataset) {
       return paint(v.toString(), C.name, color);
     }
+    if (v instanceof Walkthrough) {
+      return v.toString();
+    }
     if (v instanceof Layer) {
       return paint(v.toString(), C.name, color);
     }
@@ -1350,8 +1424,8 @@
   define('args', args);
   define('plot', plot);
   define('load', function load(what) {
-    throw new SecurityError('load is not available in the sandbox (and never for URLs such as ' + describe(what)
-      + '); put shared code in a .mjs module next to your script and import it');
+    throw new SecurityError('load(' + describe(what) + ') is not available in the sandbox: for shared code put a .mjs'
+      + " module next to your script and import it; for a network file use nn.load(path), for data nn.data.csv(path)");
   });
   for (const n of Object.keys(ERRORS)) {
     define(n, ERRORS[n]);
@@ -1374,6 +1448,42 @@
       }
     }
     return [...names].sort();
+  }
+  // Completion walks a chain like `net.layers[0].W` without running user code: only data properties
+  // are followed, plus the getters of the prelude's own classes; a user getter ends the walk.
+  const TRUSTED = new Set([Network.prototype, Matrix.prototype, Layer.prototype, Param.prototype,
+    Optimizer.prototype, Dataset.prototype, Chart.prototype, Walkthrough.prototype]);
+  /** 'data', 'accessor' or 'none' for a property of the global object. */
+  function globalKind(name) {
+    const d = Object.getOwnPropertyDescriptor(G, name);
+    return d === undefined ? 'none' : 'value' in d ? 'data' : 'accessor';
+  }
+  function globalValue(name) {
+    return Object.getOwnPropertyDescriptor(G, name).value;
+  }
+  function chainMembers(v, path) {
+    const keys = path === '' ? [] : path.split('\u0000');
+    for (const k of keys) {
+      if (v === null || v === undefined) {
+        return [];
+      }
+      let d;
+      let owner = Object(v);
+      while (owner !== null && (d = Object.getOwnPropertyDescriptor(owner, k)) === undefined) {
+        owner = Object.getPrototypeOf(owner);
+      }
+      if (d === undefined) {
+        return [];
+      }
+      if ('value' in d) {
+        v = d.value;
+      } else if (d.get !== undefined && TRUSTED.has(owner)) {
+        v = d.get.call(v);
+      } else {
+        return [];
+      }
+    }
+    return members(v);
   }
   function networks(...roots) {
     const found = [];
@@ -1403,6 +1513,9 @@
     hostOfNet: (v) => (v instanceof Network ? networkHost(v) : null),
     display: (v, color) => display(v, !!color),
     members,
+    globalKind,
+    globalValue,
+    chainMembers,
     networks,
     builtins: () => [...BUILTIN],
     errorClass: (name) => ERRORS[name],

@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
     Path writeRoot;
 
     @Option(names = "--max-elements", paramLabel = "N", defaultValue = "10000000",
-            description = "largest network (parameters) or matrix (elements) (default: ${DEFAULT-VALUE})")
+            description = "largest network (parameters) or matrix (elements); 0: no limit (default: ${DEFAULT-VALUE})")
     long maxElements;
 
     @Option(names = "--max-output", paramLabel = "BYTES", defaultValue = "16M", converter = Sizes.BytesConverter.class,
