@@ -1,4 +1,5 @@
-# Sourced by ./backprop and ./mvnw: finds a JDK 21 or newer and sets BACKPROP_JAVA_HOME to it.
+# Sourced by ./backprop and ./mvnw: finds a JDK 21 or newer and sets BACKPROP_JAVA_HOME to it and
+# BACKPROP_JAVA_VERSION to its feature version (21, 25, …).
 # Looks at $BACKPROP_JAVA_HOME, $JAVA_HOME, the java on PATH, then the usual install folders.
 # Prefers the newest version found among the install folders when the first two don't qualify.
 
@@ -20,12 +21,12 @@ bp_find_jdk() {
   for cand in "${BACKPROP_JAVA_HOME:-}" "${JAVA_HOME:-}"; do
     [ -n "$cand" ] || continue
     v=$(_bp_java_version "$cand")
-    if [ -n "$v" ] && [ "$v" -ge "$want" ] 2>/dev/null; then BACKPROP_JAVA_HOME=$cand; return 0; fi
+    if [ -n "$v" ] && [ "$v" -ge "$want" ] 2>/dev/null; then BACKPROP_JAVA_HOME=$cand; BACKPROP_JAVA_VERSION=$v; return 0; fi
   done
   if command -v javac >/dev/null 2>&1; then
     cand=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
     v=$(_bp_java_version "$cand")
-    if [ -n "$v" ] && [ "$v" -ge "$want" ] 2>/dev/null; then BACKPROP_JAVA_HOME=$cand; return 0; fi
+    if [ -n "$v" ] && [ "$v" -ge "$want" ] 2>/dev/null; then BACKPROP_JAVA_HOME=$cand; BACKPROP_JAVA_VERSION=$v; return 0; fi
   fi
   for cand in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /opt/*jdk* \
               "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* "$HOME"/.m2/jdks/* \
@@ -34,7 +35,7 @@ bp_find_jdk() {
     v=$(_bp_java_version "$cand")
     if [ -n "$v" ] && [ "$v" -ge "$want" ] 2>/dev/null && [ "$v" -gt "$bestv" ]; then best=$cand; bestv=$v; fi
   done
-  if [ -n "$best" ]; then BACKPROP_JAVA_HOME=$best; return 0; fi
+  if [ -n "$best" ]; then BACKPROP_JAVA_HOME=$best; BACKPROP_JAVA_VERSION=$bestv; return 0; fi
   cat >&2 <<MSG
 backprop: no JDK $want or newer was found (looked at \$BACKPROP_JAVA_HOME, \$JAVA_HOME, the javac on PATH,
 /usr/lib/jvm, /opt, ~/.sdkman and ~/.jdks).
