@@ -7,23 +7,17 @@ import java.util.List;
 
 /** A deep copy of the parameters (values and trainable flags) of a sandbox's networks, for undo. */
 public final class Snapshot {
-    private record Saved(Network net, List<double[]> values, List<Boolean> trainable) {
+    /** A live network and a copy of it as it was when the snapshot was taken. */
+    private record Saved(Network net, Network copy) {
     }
 
     private final List<Saved> saved = new ArrayList<>();
 
     Snapshot(List<Network> networks) {
         for (Network net : networks) {
-            if (saved.stream().anyMatch(s -> s.net == net)) {
-                continue;
+            if (saved.stream().noneMatch(s -> s.net == net)) {
+                saved.add(new Saved(net, net.copy()));
             }
-            List<double[]> values = new ArrayList<>();
-            List<Boolean> trainable = new ArrayList<>();
-            for (Param p : net.params()) {
-                values.add(p.value().toArray());
-                trainable.add(p.trainable());
-            }
-            saved.add(new Saved(net, values, trainable));
         }
     }
 
@@ -35,10 +29,11 @@ public final class Snapshot {
     /** Whether every saved network still has exactly the saved values and trainable flags. */
     public boolean unchanged() {
         for (Saved s : saved) {
-            List<Param> ps = s.net.params();
-            for (int i = 0; i < ps.size(); i++) {
-                if (ps.get(i).trainable() != s.trainable.get(i)
-                        || !java.util.Arrays.equals(ps.get(i).value().toArray(), s.values.get(i))) {
+            List<Param> now = s.net.params();
+            List<Param> then = s.copy.params();
+            for (int i = 0; i < now.size(); i++) {
+                if (now.get(i).trainable() != then.get(i).trainable()
+                        || !now.get(i).value().sameBits(then.get(i).value())) {
                     return false;
                 }
             }
@@ -49,11 +44,7 @@ public final class Snapshot {
     /** Writes the saved values back into the same Network objects. */
     void restore() {
         for (Saved s : saved) {
-            List<Param> ps = s.net.params();
-            for (int i = 0; i < ps.size(); i++) {
-                ps.get(i).setAll(s.values.get(i));
-                ps.get(i).setTrainable(s.trainable.get(i));
-            }
+            s.net.copyParamsFrom(s.copy);
         }
     }
 }
