@@ -31,6 +31,8 @@ public final class Network {
     private Workspace evalSpace;
     private final ArrayList<Param> trainableScratch;
     private final double[] normScratch;
+    /** The fused path for batches of one example, or null when a layer does not fit it. */
+    private final SingleExample single;
 
     Network(List<Dense> layers, Loss loss, Long seed) {
         if (layers.isEmpty()) {
@@ -48,6 +50,7 @@ public final class Network {
         this.normScratch = new double[ps.size()];
         this.loss = loss;
         this.seed = seed;
+        this.single = SingleExample.of(this.layers);
     }
 
     /** A builder for a network with these layer sizes, e.g. {@code builder(2, 2, 1)}. */
@@ -151,14 +154,22 @@ public final class Network {
             }
             outputGrad = null;
             gradA = null;
+            if (single != null && batch == 1) {
+                single.bindForward(input, layers);
+            }
         }
         input.copyFrom(x);
         Matrix in = input;
-        for (int l = 0; l < layers.size(); l++) { // indexed loops: no iterator per step
-            Dense d = layers.get(l);
-            Kernels.affine(in, d.W().value(), d.b().value(), d.z); // z = x·Wᵀ + b
-            d.activation().forward(d.z, d.a);                      // a = f(z)
-            in = d.a;
+        if (single != null && batch == 1) {
+            single.forward(); // the same numbers as the loop below, fused for one example
+            in = layers.get(layers.size() - 1).a;
+        } else {
+            for (int l = 0; l < layers.size(); l++) { // indexed loops: no iterator per step
+                Dense d = layers.get(l);
+                Kernels.affine(in, d.W().value(), d.b().value(), d.z); // z = x·Wᵀ + b
+                d.activation().forward(d.z, d.a);                      // a = f(z)
+                in = d.a;
+            }
         }
         if (forwardStamps == null) {
             forwardStamps = new long[params.size()];
@@ -192,6 +203,12 @@ public final class Network {
         ensureBackwardSpace(batch);
         double value = loss.value(top.z, top.a, targets);
         loss.outputDelta(top.z, top.a, targets, top.activation(), top.delta, outputGrad); // δ_o
+        if (single != null && batch == 1) {
+            single.backward(accumulate); // the same numbers as the loop below, fused for one example
+            hasGrads = true;
+            gradsFresh = true;
+            return value;
+        }
         double mean = 1.0 / batch;
         for (int l = layers.size() - 1; l >= 0; l--) {
             Dense d = layers.get(l);
@@ -481,6 +498,9 @@ public final class Network {
                 Dense d = layers.get(l);
                 d.delta = Matrix.zeros(batch, d.outputs());
                 gradA[l] = Matrix.zeros(batch, d.outputs());
+            }
+            if (single != null && batch == 1) {
+                single.bindBackward(layers);
             }
         }
     }
