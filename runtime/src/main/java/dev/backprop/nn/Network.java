@@ -17,6 +17,8 @@ import java.util.Map;
 public final class Network {
     private final List<Dense> layers;
     private final List<Param> params;
+    /** The same parameters as an array, for the per-step loops (guards, step). */
+    private final Param[] paramArray;
     private final Loss loss;
     private final Long seed;
 
@@ -46,6 +48,7 @@ public final class Network {
             ps.add(d.b());
         }
         this.params = Collections.unmodifiableList(ps);
+        this.paramArray = ps.toArray(new Param[0]);
         this.trainableScratch = new ArrayList<>(ps.size());
         this.normScratch = new double[ps.size()];
         this.loss = loss;
@@ -171,11 +174,14 @@ public final class Network {
                 in = d.a;
             }
         }
-        if (forwardStamps == null) {
-            forwardStamps = new long[params.size()];
+        Param[] ps = paramArray;
+        long[] stamps = forwardStamps;
+        if (stamps == null) {
+            stamps = new long[ps.length];
+            forwardStamps = stamps;
         }
-        for (int i = 0; i < params.size(); i++) {
-            forwardStamps[i] = params.get(i).stamp();
+        for (int i = 0; i < ps.length; i++) {
+            stamps[i] = ps[i].stamp();
         }
         hasForward = true;
         return in;
@@ -243,8 +249,7 @@ public final class Network {
     public void step(double lr, boolean reuse) {
         Checks.learningRate("learning rate", lr);
         checkGradsFresh(reuse);
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
+        for (Param p : paramArray) {
             if (!p.trainable()) {
                 continue;
             }
@@ -256,7 +261,7 @@ public final class Network {
                 w.put(k, w.get(k) - delta); // w ← w − η·∂L/∂w
                 sq += delta * delta;
             }
-            p.recordUpdateNorm(Math.sqrt(sq));
+            p.recordUpdateSquaredNorm(sq); // ‖Δp‖ = √sq, taken when someone asks
             p.touch();
         }
         gradsFresh = false;
@@ -439,8 +444,8 @@ public final class Network {
         if (!hasForward) {
             return false;
         }
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i).stamp() != forwardStamps[i]) {
+        for (int i = 0; i < paramArray.length; i++) {
+            if (paramArray[i].stamp() != forwardStamps[i]) {
                 return false;
             }
         }
@@ -470,9 +475,11 @@ public final class Network {
         if (!hasForward) {
             throw new StaleForwardError("backward needs a forward pass first: call net.forward(x), then net.backward(y)");
         }
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i).stamp() != forwardStamps[i]) {
-                throw new StaleForwardError(params.get(i).name() + " changed after the forward pass (a step, an optimizer"
+        Param[] ps = paramArray;
+        long[] stamps = forwardStamps;
+        for (int i = 0; i < ps.length; i++) {
+            if (ps[i].stamp() != stamps[i]) {
+                throw new StaleForwardError(ps[i].name() + " changed after the forward pass (a step, an optimizer"
                         + " or a write), so backward would mix old activations with new weights; run net.forward(x) again"
                         + " before net.backward(y)");
             }
