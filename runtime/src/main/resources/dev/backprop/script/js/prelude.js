@@ -90,7 +90,7 @@
   const SMALL = 4;
   let formRows = 0, formCols = 0;
   function formOf(x, perRow, what) {
-    // plain arrays first: `instanceof` costs more than the whole staging of a small example
+    // plain and typed arrays first: `instanceof` costs more than the whole staging of a small example
     if (Array.isArray(x)) {
       const first = x[0];
       if (x.length > 0 && (Array.isArray(first) || isTyped(first))) {
@@ -102,9 +102,6 @@
       formCols = x.length;
       return SINGLE;
     }
-    if (x instanceof Matrix) {
-      return MATRIX;
-    }
     if (isTyped(x)) {
       if (perRow <= 0 || x.length % perRow !== 0 || x.length === 0) {
         throw new ShapeError(what + ' got a Float64Array of ' + x.length + ' values; a batch needs B·' + perRow
@@ -113,6 +110,9 @@
       formRows = x.length / perRow;
       formCols = perRow;
       return TYPED;
+    }
+    if (x instanceof Matrix) {
+      return MATRIX;
     }
     throw new TypeError(what + ' expects one example as an array like [0.5, 0.9], a batch as an array of arrays,'
       + ' a Float64Array or an nn.Matrix; got ' + describe(x));
@@ -664,7 +664,7 @@
         }
       }
       try {
-        if (!Array.isArray(y) && y instanceof Matrix) {
+        if (!Array.isArray(y) && !isTyped(y) && y instanceof Matrix) {
           return this.#h.backwardMatrix(matrixHost(y), accumulate);
         }
         if (y === undefined) {
