@@ -4,7 +4,8 @@ import java.nio.DoubleBuffer;
 
 /**
  * One product C[i][j] = Σₖ A(i,k)·B(j,k) (i &lt; m, j &lt; n, k &lt; kk) read through strides from direct
- * buffers, packed into zero-padded panels, multiplied by the {@link Microkernel} and written out
+ * buffers, B packed into zero-padded panels (A is read in place, only its last partial panel is
+ * packed), multiplied by the {@link Microkernel} and written out
  * through an epilogue (bias, scale and accumulate, or plain). Work is split by panels of output rows,
  * so a thread count never changes a bit. A Gemm and its scratch arrays belong to one calling thread
  * and are reused: steady-state calls allocate nothing.
@@ -27,6 +28,7 @@ final class Gemm implements WorkerPool.Task {
     /** The operands copied out of their direct buffers (one bulk copy each; packing then reads arrays). */
     private double[] aCopy = new double[0];
     private double[] bCopy = new double[0];
+    private double[] biasCopy = new double[0];
 
     private DoubleBuffer a;
     private int aRowStride;
@@ -80,7 +82,7 @@ final class Gemm implements WorkerPool.Task {
         mPanels = (m + mr - 1) / mr;
         nPanels = (n + nr - 1) / nr;
         ldc = nPanels * nr;
-        ap = grow(ap, mPanels * mr * kk);
+        ap = grow(ap, mr * kk); // the last A panel, when m is not a multiple of mr
         bp = grow(bp, nPanels * nr * kk);
         c = grow(c, mPanels * mr * ldc);
         // more chunks than threads, so a late or busy thread leaves its share to the others
@@ -91,6 +93,10 @@ final class Gemm implements WorkerPool.Task {
         bCopy = grow(bCopy, bLength);
         a.get(0, aCopy, 0, aLength);
         b.get(0, bCopy, 0, bLength);
+        if (epilogue == AFFINE) {
+            biasCopy = grow(biasCopy, n);
+            bias.get(0, biasCopy, 0, n);
+        }
         phase = PACK;
         if (threads > 1 && chunks > 1 && pool.tryRun(this, chunks, threads - 1)) {
             phase = COMPUTE;
@@ -109,8 +115,10 @@ final class Gemm implements WorkerPool.Task {
         if (phase == PACK) {
             int mr = kernel.mr();
             int nr = kernel.nr();
-            pack(aCopy, aRowStride, aColStride, m, mr, ap, share(mPanels, part, parts), share(mPanels, part + 1, parts));
-            pack(bCopy, bRowStride, bColStride, n, nr, bp, share(nPanels, part, parts), share(nPanels, part + 1, parts));
+            if (part == parts - 1 && m % mr != 0) { // the partial last panel, zero-padded, into ap
+                pack(aCopy, aRowStride, aColStride, m, mr, ap, mPanels - 1, mPanels - 1, mPanels);
+            }
+            pack(bCopy, bRowStride, bColStride, n, nr, bp, 0, share(nPanels, part, parts), share(nPanels, part + 1, parts));
         } else {
             compute(share(mPanels, part, parts), share(mPanels, part + 1, parts));
         }
@@ -125,32 +133,71 @@ final class Gemm implements WorkerPool.Task {
         return rows == 0 || depth == 0 ? 0 : (rows - 1) * rs + (depth - 1) * cs + 1;
     }
 
-    /** dst panel p, lane r, step k = src(p·lanes + r, k), or 0 past the last row. */
-    private void pack(double[] src, int rs, int cs, int rows, int lanes, double[] dst, int p0, int p1) {
+    /** dst panel p − d0, lane r, step k = src(p·lanes + r, k), or 0 past the last row. */
+    private void pack(double[] src, int rs, int cs, int rows, int lanes, double[] dst, int d0, int p0, int p1) {
         int depth = kk;
         for (int p = p0; p < p1; p++) {
-            int base = p * depth * lanes;
+            int base = (p - d0) * depth * lanes;
             int r0 = p * lanes;
             int valid = Math.max(0, Math.min(lanes, rows - r0));
-            if (rs == 1) { // the panel's lanes are adjacent in the source for each k
+            if (rs == 1) { // the panel's lanes are adjacent in the source for each k: one copy per k
                 for (int k = 0, o = base, s = r0; k < depth; k++, o += lanes, s += cs) {
-                    for (int r = 0; r < valid; r++) {
-                        dst[o + r] = src[s + r];
-                    }
+                    System.arraycopy(src, s, dst, o, valid);
                     for (int r = valid; r < lanes; r++) {
                         dst[o + r] = 0.0;
                     }
                 }
-                continue;
+            } else if (cs == 1) { // each lane is a contiguous source row: transpose eight rows at a time
+                int r = 0;
+                for (; r + 8 <= valid; r += 8) {
+                    transpose8(src, (r0 + r) * rs, rs, dst, base + r, lanes, depth);
+                }
+                for (; r < valid; r++) {
+                    for (int k = 0, o = base + r, s = (r0 + r) * rs; k < depth; k++, o += lanes) {
+                        dst[o] = src[s + k];
+                    }
+                }
+                zeroLanes(dst, base, lanes, valid, depth);
+            } else {
+                for (int r = 0; r < valid; r++) {
+                    for (int k = 0, o = base + r, s = (r0 + r) * rs; k < depth; k++, o += lanes, s += cs) {
+                        dst[o] = src[s];
+                    }
+                }
+                zeroLanes(dst, base, lanes, valid, depth);
             }
-            // k outer, lanes inner: dst is written in order while `valid` source rows are read side by side
-            for (int k = 0, o = base, s = r0 * rs; k < depth; k++, o += lanes, s += cs) {
-                for (int r = 0, t = s; r < valid; r++, t += rs) {
-                    dst[o + r] = src[t];
-                }
-                for (int r = valid; r < lanes; r++) {
-                    dst[o + r] = 0.0;
-                }
+        }
+    }
+
+    /** dst[o + k·lanes + r] = src[s + r·rs + k] for r &lt; 8, k &lt; depth: eight read streams, one write stream. */
+    private static void transpose8(double[] src, int s, int rs, double[] dst, int o, int lanes, int depth) {
+        int s1 = s + rs;
+        int s2 = s1 + rs;
+        int s3 = s2 + rs;
+        int s4 = s3 + rs;
+        int s5 = s4 + rs;
+        int s6 = s5 + rs;
+        int s7 = s6 + rs;
+        for (int k = 0; k < depth; k++, o += lanes) {
+            dst[o] = src[s + k];
+            dst[o + 1] = src[s1 + k];
+            dst[o + 2] = src[s2 + k];
+            dst[o + 3] = src[s3 + k];
+            dst[o + 4] = src[s4 + k];
+            dst[o + 5] = src[s5 + k];
+            dst[o + 6] = src[s6 + k];
+            dst[o + 7] = src[s7 + k];
+        }
+    }
+
+    /** Zeroes lanes [valid, lanes) of every step of the panel at base (the padding past the last row). */
+    private static void zeroLanes(double[] dst, int base, int lanes, int valid, int depth) {
+        if (valid == lanes) {
+            return;
+        }
+        for (int k = 0, o = base; k < depth; k++, o += lanes) {
+            for (int r = valid; r < lanes; r++) {
+                dst[o + r] = 0.0;
             }
         }
     }
@@ -160,11 +207,19 @@ final class Gemm implements WorkerPool.Task {
             return;
         }
         int nr = kernel.nr();
-        int block = Math.max(1, B_BLOCK_DOUBLES / Math.max(1, kk * nr));
-        for (int jp = 0; jp < nPanels; jp += block) {
-            kernel.compute(ap, bp, kk, c, ldc, ip0, ip1, jp, Math.min(nPanels, jp + block));
-        }
         int mr = kernel.mr();
+        int block = Math.max(1, B_BLOCK_DOUBLES / Math.max(1, kk * nr));
+        int full = m / mr; // panels read in place from aCopy; a last partial one was packed into ap
+        for (int jp = 0; jp < nPanels; jp += block) {
+            int jpEnd = Math.min(nPanels, jp + block);
+            for (int ip = ip0; ip < ip1; ip++) {
+                if (ip < full) {
+                    kernel.compute(aCopy, ip * mr * aRowStride, aRowStride, aColStride, bp, kk, c, ip * mr * ldc, ldc, jp, jpEnd);
+                } else {
+                    kernel.compute(ap, 0, 1, mr, bp, kk, c, ip * mr * ldc, ldc, jp, jpEnd);
+                }
+            }
+        }
         int i1 = Math.min(m, ip1 * mr);
         for (int i = ip0 * mr; i < i1; i++) {
             int co = i * ldc;
@@ -173,7 +228,7 @@ final class Gemm implements WorkerPool.Task {
             switch (epilogue) {
                 case AFFINE -> {
                     for (int j = 0; j < n; j++) {
-                        c[co + j] = c[co + j] + bias.get(j); // z = x·Wᵀ + b
+                        c[co + j] = c[co + j] + biasCopy[j]; // z = x·Wᵀ + b
                     }
                 }
                 case SCALED -> {
