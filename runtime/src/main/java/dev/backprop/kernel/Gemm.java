@@ -24,6 +24,7 @@ final class Gemm implements WorkerPool.Task {
     private final Microkernel kernel;
     private double[] ap = new double[0];
     private double[] bp = new double[0];
+    /** Per part, one strip of mr output rows (the block just computed is finished and written out while hot). */
     private double[] c = new double[0];
     /** The operands copied out of their direct buffers (one bulk copy each; packing then reads arrays). */
     private double[] aCopy = new double[0];
@@ -84,9 +85,9 @@ final class Gemm implements WorkerPool.Task {
         ldc = nPanels * nr;
         ap = grow(ap, mr * kk); // the last A panel, when m is not a multiple of mr
         bp = grow(bp, nPanels * nr * kk);
-        c = grow(c, mPanels * mr * ldc);
         // more chunks than threads, so a late or busy thread leaves its share to the others
         int chunks = Math.min(mPanels, 4 * threads);
+        c = grow(c, Math.max(1, chunks) * mr * ldc);
         int aLength = extent(m, kk, aRowStride, aColStride);
         int bLength = extent(n, kk, bRowStride, bColStride);
         aCopy = grow(aCopy, aLength);
@@ -120,7 +121,7 @@ final class Gemm implements WorkerPool.Task {
             }
             pack(bCopy, bRowStride, bColStride, n, nr, bp, 0, share(nPanels, part, parts), share(nPanels, part + 1, parts));
         } else {
-            compute(share(mPanels, part, parts), share(mPanels, part + 1, parts));
+            compute(share(mPanels, part, parts), share(mPanels, part + 1, parts), part * kernel.mr() * ldc);
         }
     }
 
@@ -202,7 +203,8 @@ final class Gemm implements WorkerPool.Task {
         }
     }
 
-    private void compute(int ip0, int ip1) {
+    /** i-panels [ip0, ip1), through the strip of c at cs: each block of the product goes out as soon as it is done. */
+    private void compute(int ip0, int ip1, int cs) {
         if (ip0 >= ip1) {
             return;
         }
@@ -212,36 +214,41 @@ final class Gemm implements WorkerPool.Task {
         int full = m / mr; // panels read in place from aCopy; a last partial one was packed into ap
         for (int jp = 0; jp < nPanels; jp += block) {
             int jpEnd = Math.min(nPanels, jp + block);
+            int j0 = jp * nr;
+            int j1 = Math.min(n, jpEnd * nr);
             for (int ip = ip0; ip < ip1; ip++) {
                 if (ip < full) {
-                    kernel.compute(aCopy, ip * mr * aRowStride, aRowStride, aColStride, bp, kk, c, ip * mr * ldc, ldc, jp, jpEnd);
+                    kernel.compute(aCopy, ip * mr * aRowStride, aRowStride, aColStride, bp, kk, c, cs, ldc, jp, jpEnd);
                 } else {
-                    kernel.compute(ap, 0, 1, mr, bp, kk, c, ip * mr * ldc, ldc, jp, jpEnd);
+                    kernel.compute(ap, 0, 1, mr, bp, kk, c, cs, ldc, jp, jpEnd);
+                }
+                int i0 = ip * mr;
+                int rows = Math.min(mr, m - i0);
+                for (int r = 0; r < rows; r++) {
+                    finish(cs + r * ldc, (i0 + r) * n, j0, j1);
                 }
             }
         }
-        int i1 = Math.min(m, ip1 * mr);
-        for (int i = ip0 * mr; i < i1; i++) {
-            int co = i * ldc;
-            int oo = i * n;
-            // the epilogue is applied in c, then the row goes out in one bulk copy
-            switch (epilogue) {
-                case AFFINE -> {
-                    for (int j = 0; j < n; j++) {
-                        c[co + j] = c[co + j] + biasCopy[j]; // z = x·Wᵀ + b
-                    }
-                }
-                case SCALED -> {
-                    for (int j = 0; j < n; j++) {
-                        double prior = accumulate ? out.get(oo + j) : 0.0;
-                        c[co + j] = prior + scale * c[co + j]; // dW = (dW) + scale·δᵀx
-                    }
-                }
-                default -> {
+    }
+
+    /** Applies the epilogue to columns [j0, j1) of the c row at co and writes them to out at row offset oo. */
+    private void finish(int co, int oo, int j0, int j1) {
+        switch (epilogue) {
+            case AFFINE -> {
+                for (int j = j0; j < j1; j++) {
+                    c[co + j] = c[co + j] + biasCopy[j]; // z = x·Wᵀ + b
                 }
             }
-            out.put(oo, c, co, n);
+            case SCALED -> {
+                for (int j = j0; j < j1; j++) {
+                    double prior = accumulate ? out.get(oo + j) : 0.0;
+                    c[co + j] = prior + scale * c[co + j]; // dW = (dW) + scale·δᵀx
+                }
+            }
+            default -> {
+            }
         }
+        out.put(oo + j0, c, co + j0, j1 - j0);
     }
 
     private static double[] grow(double[] array, int size) {
