@@ -26,9 +26,8 @@ final class Gemm implements WorkerPool.Task {
     private double[] bp = new double[0];
     /** Per part, one strip of mr output rows (the block just computed is finished and written out while hot). */
     private double[] c = new double[0];
-    /** The operands copied out of their direct buffers (one bulk copy each; packing then reads arrays). */
+    /** A copied out of its direct buffer in one bulk copy (the microkernel reads it in place); B is packed straight from its buffer. */
     private double[] aCopy = new double[0];
-    private double[] bCopy = new double[0];
     private double[] biasCopy = new double[0];
 
     private DoubleBuffer a;
@@ -89,11 +88,8 @@ final class Gemm implements WorkerPool.Task {
         int chunks = Math.min(mPanels, 4 * threads);
         c = grow(c, Math.max(1, chunks) * mr * ldc);
         int aLength = extent(m, kk, aRowStride, aColStride);
-        int bLength = extent(n, kk, bRowStride, bColStride);
         aCopy = grow(aCopy, aLength);
-        bCopy = grow(bCopy, bLength);
         a.get(0, aCopy, 0, aLength);
-        b.get(0, bCopy, 0, bLength);
         if (epilogue == AFFINE) {
             biasCopy = grow(biasCopy, n);
             bias.get(0, biasCopy, 0, n);
@@ -117,9 +113,9 @@ final class Gemm implements WorkerPool.Task {
             int mr = kernel.mr();
             int nr = kernel.nr();
             if (part == parts - 1 && m % mr != 0) { // the partial last panel, zero-padded, into ap
-                pack(aCopy, aRowStride, aColStride, m, mr, ap, mPanels - 1, mPanels - 1, mPanels);
+                pack(a, aRowStride, aColStride, m, mr, ap, mPanels - 1, mPanels - 1, mPanels);
             }
-            pack(bCopy, bRowStride, bColStride, n, nr, bp, 0, share(nPanels, part, parts), share(nPanels, part + 1, parts));
+            pack(b, bRowStride, bColStride, n, nr, bp, 0, share(nPanels, part, parts), share(nPanels, part + 1, parts));
         } else {
             compute(share(mPanels, part, parts), share(mPanels, part + 1, parts), part * kernel.mr() * ldc);
         }
@@ -135,7 +131,7 @@ final class Gemm implements WorkerPool.Task {
     }
 
     /** dst panel p − d0, lane r, step k = src(p·lanes + r, k), or 0 past the last row. */
-    private void pack(double[] src, int rs, int cs, int rows, int lanes, double[] dst, int d0, int p0, int p1) {
+    private void pack(DoubleBuffer src, int rs, int cs, int rows, int lanes, double[] dst, int d0, int p0, int p1) {
         int depth = kk;
         for (int p = p0; p < p1; p++) {
             int base = (p - d0) * depth * lanes;
@@ -143,7 +139,7 @@ final class Gemm implements WorkerPool.Task {
             int valid = Math.max(0, Math.min(lanes, rows - r0));
             if (rs == 1) { // the panel's lanes are adjacent in the source for each k: one copy per k
                 for (int k = 0, o = base, s = r0; k < depth; k++, o += lanes, s += cs) {
-                    System.arraycopy(src, s, dst, o, valid);
+                    src.get(s, dst, o, valid);
                     for (int r = valid; r < lanes; r++) {
                         dst[o + r] = 0.0;
                     }
@@ -155,14 +151,14 @@ final class Gemm implements WorkerPool.Task {
                 }
                 for (; r < valid; r++) {
                     for (int k = 0, o = base + r, s = (r0 + r) * rs; k < depth; k++, o += lanes) {
-                        dst[o] = src[s + k];
+                        dst[o] = src.get(s + k);
                     }
                 }
                 zeroLanes(dst, base, lanes, valid, depth);
             } else {
                 for (int r = 0; r < valid; r++) {
                     for (int k = 0, o = base + r, s = (r0 + r) * rs; k < depth; k++, o += lanes, s += cs) {
-                        dst[o] = src[s];
+                        dst[o] = src.get(s);
                     }
                 }
                 zeroLanes(dst, base, lanes, valid, depth);
@@ -171,7 +167,7 @@ final class Gemm implements WorkerPool.Task {
     }
 
     /** dst[o + k·lanes + r] = src[s + r·rs + k] for r &lt; 8, k &lt; depth: eight read streams, one write stream. */
-    private static void transpose8(double[] src, int s, int rs, double[] dst, int o, int lanes, int depth) {
+    private static void transpose8(DoubleBuffer src, int s, int rs, double[] dst, int o, int lanes, int depth) {
         int s1 = s + rs;
         int s2 = s1 + rs;
         int s3 = s2 + rs;
@@ -180,14 +176,14 @@ final class Gemm implements WorkerPool.Task {
         int s6 = s5 + rs;
         int s7 = s6 + rs;
         for (int k = 0; k < depth; k++, o += lanes) {
-            dst[o] = src[s + k];
-            dst[o + 1] = src[s1 + k];
-            dst[o + 2] = src[s2 + k];
-            dst[o + 3] = src[s3 + k];
-            dst[o + 4] = src[s4 + k];
-            dst[o + 5] = src[s5 + k];
-            dst[o + 6] = src[s6 + k];
-            dst[o + 7] = src[s7 + k];
+            dst[o] = src.get(s + k);
+            dst[o + 1] = src.get(s1 + k);
+            dst[o + 2] = src.get(s2 + k);
+            dst[o + 3] = src.get(s3 + k);
+            dst[o + 4] = src.get(s4 + k);
+            dst[o + 5] = src.get(s5 + k);
+            dst[o + 6] = src.get(s6 + k);
+            dst[o + 7] = src.get(s7 + k);
         }
     }
 
