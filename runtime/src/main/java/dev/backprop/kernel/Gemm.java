@@ -26,7 +26,7 @@ final class Gemm implements WorkerPool.Task {
     private double[] bp = new double[0];
     /** Per part, one strip of mr output rows (the block just computed is finished and written out while hot). */
     private double[] c = new double[0];
-    /** A copied out of its direct buffer in one bulk copy (the microkernel reads it in place); B is packed straight from its buffer. */
+    /** A, copied out of its direct buffer in one bulk copy (the microkernel reads it in place). */
     private double[] aCopy = new double[0];
     private double[] biasCopy = new double[0];
 
