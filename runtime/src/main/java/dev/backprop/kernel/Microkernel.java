@@ -22,5 +22,6 @@ interface Microkernel {
      * bp holds panels of nr()·kk values laid out [k][lane]; element (r, lane) of j-panel jp goes to
      * c[co + r·ldc + jp·nr() + lane].
      */
-    void compute(double[] a, int ao, int ars, int acs, double[] bp, int kk, double[] c, int co, int ldc, int jp0, int jp1);
+    void compute(double[] a, int ao, int ars, int acs, double[] bp, int kk, double[] c, int co, int ldc,
+            int jp0, int jp1);
 }
