@@ -67,7 +67,27 @@ public final class Main implements Callable<Integer> {
                         + " JDK 25 to get it)"),
                 "Java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
                 kernelLine(dev.backprop.kernel.KernelConfig.kernelName()),
+                startLine(System.getProperty("backprop.start")),
             };
         }
+    }
+
+    /** What ./backprop says about its fast start (it sets -Dbackprop.start; see bin/prepare-runtime.sh). */
+    static String startLine(String start) {
+        String preparing = " (the fast-start runtime is being prepared in the background; ./backprop --prepare"
+                + " builds it now)";
+        String failed = " (preparing the fast-start runtime failed: see shell/target/app/prepare.log;"
+                + " ./backprop --prepare tries again)";
+        String s = start == null ? "" : start;
+        String why = s.endsWith("-failed") ? failed : preparing;
+        return "Start-up: " + switch (s.replace("-failed", "")) {
+            case "cache" -> "linked runtime with the ahead-of-time cache (fast start)";
+            case "image" -> "linked runtime without its ahead-of-time cache yet" + why;
+            case "image-scalar" -> "linked runtime without the ahead-of-time cache (BACKPROP_VECTOR=0 has none)";
+            case "jdk" -> "the installed JDK with --upgrade-module-path" + why;
+            case "off" -> "the installed JDK with --upgrade-module-path (BACKPROP_AOT=0: no fast start)";
+            case "old" -> "the installed JDK (the fast-start runtime needs JDK 25)";
+            default -> "not started by ./backprop";
+        };
     }
 }
