@@ -43,7 +43,22 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::unexpected).execute(args);
+    }
+
+    /**
+     * A failure outside any script (say, a JVM option the JavaScript engine refuses): one line saying what went
+     * wrong instead of a Java stack trace, which BACKPROP_DEBUG=1 still shows. Exit code 1.
+     */
+    static int unexpected(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        boolean debug = !"".equals(System.getenv().getOrDefault("BACKPROP_DEBUG", ""));
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        cmd.getErr().println("backprop: " + message + (debug ? "" : "\n(BACKPROP_DEBUG=1 shows the Java stack trace)"));
+        if (debug) {
+            e.printStackTrace(cmd.getErr());
+        }
+        cmd.getErr().flush();
+        return SCRIPT_ERROR;
     }
 
     /** "Kernel: vector-512 (Vector API)" or "Kernel: scalar (plain Java…)": which dense-product kernel runs. */
