@@ -153,7 +153,7 @@ for g, v, s, peer in goals:
     L.append(f"| {g} | {cells[0]} | {cells[1]} |")
 L.append("")
 
-L.append("## W1 (toy step from JS) and start-up\n")
+L.append("## W1 (toy step from JS), start-up and W2 from JS\n")
 L.append("**W1** (`bench/w1_ours.sh`): `bench/w1.js` runs the peers' workload through the script API, "
          "`net.forward(X[i & 3]); s += net.backward(Y[i & 3]); net.step(0.5)` on `nn.toy({ trainBiases: true })` "
          "(all nine parameters), with `./backprop run` (optimizing Truffle runtime) and with Truffle's fallback "
@@ -162,11 +162,16 @@ L.append("**W1** (`bench/w1_ours.sh`): `bench/w1.js` runs the peers' workload th
          "Goal: optimizing ≤ 1.1 × node.\n")
 L.append("**Start-up** (`bench/startup_ours.sh`): wall time from launch to the first byte of stdout of a "
          "one-line script, beside node. Goal: ≤ 300 ms median (also for the shell's first prompt).\n")
-for slot, title in (("w1.txt", "W1"), ("startup.txt", "Start-up")):
+L.append("**W2 from JavaScript** (`bench/w2_js_ours.sh`): `bench/w2.js` trains W2 epochs through `./backprop run`, "
+         "alternately with a user's loop (`for (const b of train.batches(64, { shuffle: true, seed: 2 })) { "
+         "net.forward(b.x); net.backward(b.y); net.step(0.1); }`) and with `net.fit` (same init, same batches), "
+         "and prints the time and mean loss of each epoch (equal losses show both did the same work). "
+         "Goal: the JS loop within 5 % of `fit`.\n")
+for slot, title in (("w1.txt", "W1"), ("startup.txt", "Start-up"), ("w2_js.txt", "W2 from JavaScript")):
     text = read(slot).strip()
     L.append(f"{title} output of this run:" + (f"\n\n```\n{text}\n```\n" if text else
              f" not measured in this run (`bench/{slot[:-4]}_ours.sh` was missing or failed).\n"))
-for extra in ("w1_extra.md", "startup_extra.md"):
+for extra in ("w1_extra.md", "startup_extra.md", "w2_js_extra.md"):
     text = read(extra).strip()
     if text:
         L.append(text + "\n")

@@ -10,6 +10,10 @@ T="$(mktemp -d)"
 echo 'print(1 + 1)' > "$T/one.js"
 echo 'console.log(1 + 1)' > "$T/one_node.js"
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
+# the default start-up is the prepared fast-start runtime (see docs/PERFORMANCE.md); make sure it is there
+"$ROOT/backprop" --prepare > /dev/null || echo "bench/startup_ours.sh: ./backprop --prepare failed" >&2
+"$ROOT/backprop" --version | grep '^Start-up'
+
 python3 - "$N" "$ROOT/backprop" "$T" <<'PY'
 import os, statistics, subprocess, sys, time
 n, bp, t = int(sys.argv[1]), sys.argv[2], sys.argv[3]
@@ -26,6 +30,8 @@ def first_output(cmd, env=None):
 cases = [
     ("node one-line script", ["node", "one_node.js"], None),
     ("backprop run, default (optimizing runtime, vector kernel)", [bp, "run", "one.js"], None),
+    ("backprop run, BACKPROP_AOT=0 (installed JDK, --upgrade-module-path, no AOT cache)", [bp, "run", "one.js"],
+     {"BACKPROP_AOT": "0"}),
     ("backprop run, BACKPROP_VECTOR=0", [bp, "run", "one.js"], {"BACKPROP_VECTOR": "0"}),
     ("backprop run, interpreted (Truffle fallback runtime)", [bp, "run", "one.js"],
      {"BACKPROP_JAVA_OPTS": "-Dtruffle.UseFallbackRuntime=true"}),

@@ -4,7 +4,8 @@ import java.nio.DoubleBuffer;
 
 /**
  * One product C[i][j] = Σₖ A(i,k)·B(j,k) (i &lt; m, j &lt; n, k &lt; kk) read through strides from direct
- * buffers, packed into zero-padded panels, multiplied by the {@link Microkernel} and written out
+ * buffers, B packed into zero-padded panels (A is read in place, only its last partial panel is
+ * packed), multiplied by the {@link Microkernel} and written out
  * through an epilogue (bias, scale and accumulate, or plain). Work is split by panels of output rows,
  * so a thread count never changes a bit. A Gemm and its scratch arrays belong to one calling thread
  * and are reused: steady-state calls allocate nothing.
@@ -23,10 +24,11 @@ final class Gemm implements WorkerPool.Task {
     private final Microkernel kernel;
     private double[] ap = new double[0];
     private double[] bp = new double[0];
+    /** Per part, one strip of mr output rows (the block just computed is finished and written out while hot). */
     private double[] c = new double[0];
-    /** The operands copied out of their direct buffers (one bulk copy each; packing then reads arrays). */
+    /** A, copied out of its direct buffer in one bulk copy (the microkernel reads it in place). */
     private double[] aCopy = new double[0];
-    private double[] bCopy = new double[0];
+    private double[] biasCopy = new double[0];
 
     private DoubleBuffer a;
     private int aRowStride;
@@ -80,17 +82,18 @@ final class Gemm implements WorkerPool.Task {
         mPanels = (m + mr - 1) / mr;
         nPanels = (n + nr - 1) / nr;
         ldc = nPanels * nr;
-        ap = grow(ap, mPanels * mr * kk);
+        ap = grow(ap, mr * kk); // the last A panel, when m is not a multiple of mr
         bp = grow(bp, nPanels * nr * kk);
-        c = grow(c, mPanels * mr * ldc);
         // more chunks than threads, so a late or busy thread leaves its share to the others
         int chunks = Math.min(mPanels, 4 * threads);
+        c = grow(c, Math.max(1, chunks) * mr * ldc);
         int aLength = extent(m, kk, aRowStride, aColStride);
-        int bLength = extent(n, kk, bRowStride, bColStride);
         aCopy = grow(aCopy, aLength);
-        bCopy = grow(bCopy, bLength);
         a.get(0, aCopy, 0, aLength);
-        b.get(0, bCopy, 0, bLength);
+        if (epilogue == AFFINE) {
+            biasCopy = grow(biasCopy, n);
+            bias.get(0, biasCopy, 0, n);
+        }
         phase = PACK;
         if (threads > 1 && chunks > 1 && pool.tryRun(this, chunks, threads - 1)) {
             phase = COMPUTE;
@@ -109,10 +112,12 @@ final class Gemm implements WorkerPool.Task {
         if (phase == PACK) {
             int mr = kernel.mr();
             int nr = kernel.nr();
-            pack(aCopy, aRowStride, aColStride, m, mr, ap, share(mPanels, part, parts), share(mPanels, part + 1, parts));
-            pack(bCopy, bRowStride, bColStride, n, nr, bp, share(nPanels, part, parts), share(nPanels, part + 1, parts));
+            if (part == parts - 1 && m % mr != 0) { // the partial last panel, zero-padded, into ap
+                pack(a, aRowStride, aColStride, m, mr, ap, mPanels - 1, mPanels - 1, mPanels);
+            }
+            pack(b, bRowStride, bColStride, n, nr, bp, 0, share(nPanels, part, parts), share(nPanels, part + 1, parts));
         } else {
-            compute(share(mPanels, part, parts), share(mPanels, part + 1, parts));
+            compute(share(mPanels, part, parts), share(mPanels, part + 1, parts), part * kernel.mr() * ldc);
         }
     }
 
@@ -125,68 +130,121 @@ final class Gemm implements WorkerPool.Task {
         return rows == 0 || depth == 0 ? 0 : (rows - 1) * rs + (depth - 1) * cs + 1;
     }
 
-    /** dst panel p, lane r, step k = src(p·lanes + r, k), or 0 past the last row. */
-    private void pack(double[] src, int rs, int cs, int rows, int lanes, double[] dst, int p0, int p1) {
+    /** dst panel p − d0, lane r, step k = src(p·lanes + r, k), or 0 past the last row. */
+    private void pack(DoubleBuffer src, int rs, int cs, int rows, int lanes, double[] dst, int d0, int p0, int p1) {
         int depth = kk;
         for (int p = p0; p < p1; p++) {
-            int base = p * depth * lanes;
+            int base = (p - d0) * depth * lanes;
             int r0 = p * lanes;
             int valid = Math.max(0, Math.min(lanes, rows - r0));
-            if (rs == 1) { // the panel's lanes are adjacent in the source for each k
+            if (rs == 1) { // the panel's lanes are adjacent in the source for each k: one copy per k
                 for (int k = 0, o = base, s = r0; k < depth; k++, o += lanes, s += cs) {
-                    for (int r = 0; r < valid; r++) {
-                        dst[o + r] = src[s + r];
-                    }
+                    src.get(s, dst, o, valid);
                     for (int r = valid; r < lanes; r++) {
                         dst[o + r] = 0.0;
                     }
                 }
-                continue;
-            }
-            // k outer, lanes inner: dst is written in order while `valid` source rows are read side by side
-            for (int k = 0, o = base, s = r0 * rs; k < depth; k++, o += lanes, s += cs) {
-                for (int r = 0, t = s; r < valid; r++, t += rs) {
-                    dst[o + r] = src[t];
+            } else if (cs == 1) { // each lane is a contiguous source row: transpose eight rows at a time
+                int r = 0;
+                for (; r + 8 <= valid; r += 8) {
+                    transpose8(src, (r0 + r) * rs, rs, dst, base + r, lanes, depth);
                 }
-                for (int r = valid; r < lanes; r++) {
-                    dst[o + r] = 0.0;
+                for (; r < valid; r++) {
+                    for (int k = 0, o = base + r, s = (r0 + r) * rs; k < depth; k++, o += lanes) {
+                        dst[o] = src.get(s + k);
+                    }
+                }
+                zeroLanes(dst, base, lanes, valid, depth);
+            } else {
+                for (int r = 0; r < valid; r++) {
+                    for (int k = 0, o = base + r, s = (r0 + r) * rs; k < depth; k++, o += lanes, s += cs) {
+                        dst[o] = src.get(s);
+                    }
+                }
+                zeroLanes(dst, base, lanes, valid, depth);
+            }
+        }
+    }
+
+    /** dst[o + k·lanes + r] = src[s + r·rs + k] for r &lt; 8, k &lt; depth: eight read streams, one write stream. */
+    private static void transpose8(DoubleBuffer src, int s, int rs, double[] dst, int o, int lanes, int depth) {
+        int s1 = s + rs;
+        int s2 = s1 + rs;
+        int s3 = s2 + rs;
+        int s4 = s3 + rs;
+        int s5 = s4 + rs;
+        int s6 = s5 + rs;
+        int s7 = s6 + rs;
+        for (int k = 0; k < depth; k++, o += lanes) {
+            dst[o] = src.get(s + k);
+            dst[o + 1] = src.get(s1 + k);
+            dst[o + 2] = src.get(s2 + k);
+            dst[o + 3] = src.get(s3 + k);
+            dst[o + 4] = src.get(s4 + k);
+            dst[o + 5] = src.get(s5 + k);
+            dst[o + 6] = src.get(s6 + k);
+            dst[o + 7] = src.get(s7 + k);
+        }
+    }
+
+    /** Zeroes lanes [valid, lanes) of every step of the panel at base (the padding past the last row). */
+    private static void zeroLanes(double[] dst, int base, int lanes, int valid, int depth) {
+        if (valid == lanes) {
+            return;
+        }
+        for (int k = 0, o = base; k < depth; k++, o += lanes) {
+            for (int r = valid; r < lanes; r++) {
+                dst[o + r] = 0.0;
+            }
+        }
+    }
+
+    /** i-panels [ip0, ip1), through the strip of c at cs: each block of the product goes out as soon as it is done. */
+    private void compute(int ip0, int ip1, int cs) {
+        if (ip0 >= ip1) {
+            return;
+        }
+        int nr = kernel.nr();
+        int mr = kernel.mr();
+        int block = Math.max(1, B_BLOCK_DOUBLES / Math.max(1, kk * nr));
+        int full = m / mr; // panels read in place from aCopy; a last partial one was packed into ap
+        for (int jp = 0; jp < nPanels; jp += block) {
+            int jpEnd = Math.min(nPanels, jp + block);
+            int j0 = jp * nr;
+            int j1 = Math.min(n, jpEnd * nr);
+            for (int ip = ip0; ip < ip1; ip++) {
+                if (ip < full) {
+                    kernel.compute(aCopy, ip * mr * aRowStride, aRowStride, aColStride, bp, kk, c, cs, ldc, jp, jpEnd);
+                } else {
+                    kernel.compute(ap, 0, 1, mr, bp, kk, c, cs, ldc, jp, jpEnd);
+                }
+                int i0 = ip * mr;
+                int rows = Math.min(mr, m - i0);
+                for (int r = 0; r < rows; r++) {
+                    finish(cs + r * ldc, (i0 + r) * n, j0, j1);
                 }
             }
         }
     }
 
-    private void compute(int ip0, int ip1) {
-        if (ip0 >= ip1) {
-            return;
-        }
-        int nr = kernel.nr();
-        int block = Math.max(1, B_BLOCK_DOUBLES / Math.max(1, kk * nr));
-        for (int jp = 0; jp < nPanels; jp += block) {
-            kernel.compute(ap, bp, kk, c, ldc, ip0, ip1, jp, Math.min(nPanels, jp + block));
-        }
-        int mr = kernel.mr();
-        int i1 = Math.min(m, ip1 * mr);
-        for (int i = ip0 * mr; i < i1; i++) {
-            int co = i * ldc;
-            int oo = i * n;
-            // the epilogue is applied in c, then the row goes out in one bulk copy
-            switch (epilogue) {
-                case AFFINE -> {
-                    for (int j = 0; j < n; j++) {
-                        c[co + j] = c[co + j] + bias.get(j); // z = x·Wᵀ + b
-                    }
-                }
-                case SCALED -> {
-                    for (int j = 0; j < n; j++) {
-                        double prior = accumulate ? out.get(oo + j) : 0.0;
-                        c[co + j] = prior + scale * c[co + j]; // dW = (dW) + scale·δᵀx
-                    }
-                }
-                default -> {
+    /** Applies the epilogue to columns [j0, j1) of the c row at co and writes them to out at row offset oo. */
+    private void finish(int co, int oo, int j0, int j1) {
+        switch (epilogue) {
+            case AFFINE -> {
+                for (int j = j0; j < j1; j++) {
+                    c[co + j] = c[co + j] + biasCopy[j]; // z = x·Wᵀ + b
                 }
             }
-            out.put(oo, c, co, n);
+            case SCALED -> {
+                for (int j = j0; j < j1; j++) {
+                    double prior = accumulate ? out.get(oo + j) : 0.0;
+                    c[co + j] = prior + scale * c[co + j]; // dW = (dW) + scale·δᵀx
+                }
+            }
+            default -> {
+            }
         }
+        out.put(oo + j0, c, co + j0, j1 - j0);
     }
 
     private static double[] grow(double[] array, int size) {

@@ -1,9 +1,10 @@
 package dev.backprop.kernel;
 
 /**
- * The innermost loop of a product over packed panels: for each i-panel (MR rows of A, k-major) and
- * j-panel (NR rows of B, k-major) it computes the MR×NR block C[i][j] = Σₖ A[i][k]·B[j][k], each
- * element one {@code Math.fma} chain with k ascending from 0, and stores it into c (row stride ldc).
+ * The innermost loop of a product: for one i-panel (MR rows of A, read through strides, so A needs no
+ * packing) and each j-panel (NR rows of B packed k-major) it computes the MR×NR block
+ * C[i][j] = Σₖ A[i][k]·B[j][k], each element one {@code Math.fma} chain with k ascending from 0, and
+ * stores it into c (row stride ldc).
  * Not sealed: {@link VectorMicrokernel} is loaded by name only when the Vector API module is present.
  */
 interface Microkernel {
@@ -17,8 +18,10 @@ interface Microkernel {
     String name();
 
     /**
-     * Blocks for i-panels [ip0, ip1) × j-panels [jp0, jp1); ap holds panels of mr()·kk values,
-     * bp panels of nr()·kk values, both laid out [k][lane].
+     * Blocks for one i-panel × j-panels [jp0, jp1): A(r, k) = a[ao + r·ars + k·acs] for r &lt; mr(), k &lt; kk;
+     * bp holds panels of nr()·kk values laid out [k][lane]; element (r, lane) of j-panel jp goes to
+     * c[co + r·ldc + jp·nr() + lane].
      */
-    void compute(double[] ap, double[] bp, int kk, double[] c, int ldc, int ip0, int ip1, int jp0, int jp1);
+    void compute(double[] a, int ao, int ars, int acs, double[] bp, int kk, double[] c, int co, int ldc,
+            int jp0, int jp1);
 }

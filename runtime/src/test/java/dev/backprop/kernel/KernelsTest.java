@@ -181,6 +181,50 @@ class KernelsTest {
     }
 
     @Test
+    void operandsWithNoUnitStrideMatchTheFmaChainBitForBit() {
+        // neither operand has adjacent rows or adjacent steps: the packing's general path, with a partial
+        // last A panel and B rows that are neither a multiple of 8 nor of the vector panel width
+        KernelConfig.setThreads(3);
+        Rng rng = new Rng(16);
+        int[][] shapes = {{1, 1, 1}, {5, 17, 9}, {13, 33, 300}, {4, 16, 2}, {7, 8, 0}, {9, 1, 5}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int kk = s[2];
+            int ars = 2;
+            int acs = 2 * m + 3; // A(i,k) = a[i·ars + k·acs]
+            int brs = 3;
+            int bcs = 3 * n + 1; // B(j,k) = b[j·brs + k·bcs]
+            Matrix a = random(rng, 1, Math.max(1, kk * acs + 2 * m));
+            Matrix b = random(rng, 1, Math.max(1, kk * bcs + 3 * n));
+            Matrix start = random(rng, m, n);
+            for (boolean accumulate : new boolean[] {false, true}) {
+                Matrix expected = start.copy();
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double sum = 0;
+                        for (int k = 0; k < kk; k++) {
+                            sum = Math.fma(a.at(i * ars + k * acs), b.at(j * brs + k * bcs), sum);
+                        }
+                        expected.put(i * n + j, (accumulate ? start.at(i * n + j) : 0.0) + 0.25 * sum);
+                    }
+                }
+                for (Microkernel k : kernels()) {
+                    for (int threads = 1; threads <= 3; threads++) {
+                        Matrix out = start.copy();
+                        Gemm g = new Gemm(k);
+                        g.operands(a.data(), ars, acs, b.data(), brs, bcs, m, n, kk);
+                        g.output(out.data(), Gemm.SCALED, null, 0.25, accumulate);
+                        g.run(KernelConfig.pool(), threads);
+                        assertSameBits(expected, out, "strided " + m + "×" + n + "×" + kk + " acc " + accumulate + " "
+                                + k.name() + " threads " + threads);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void nonFiniteInputsPropagateLikeTheNaiveLoop() {
         Rng rng = new Rng(15);
         Matrix x = random(rng, 9, 40);

@@ -116,6 +116,23 @@ class CliTest {
     }
 
     @Test
+    void anEngineOptionTheSandboxRefusesIsOneLineNotAStackTrace() throws Exception {
+        script("one.js", "print(1)\n");
+        ProcessBuilder pb = new ProcessBuilder(Launcher.ROOT.resolve("backprop").toString(), "run", "one.js")
+                .directory(dir.toFile());
+        pb.environment().put("BACKPROP_NO_BUILD", "1");
+        pb.environment().remove("BACKPROP_DEBUG");
+        // engine.TraceCompilation is a debugging option that the CONSTRAINED sandbox policy does not allow
+        pb.environment().put("BACKPROP_JAVA_OPTS", "-Dpolyglot.engine.TraceCompilation=true");
+        Launcher.Run r = Launcher.finish(pb.start(), 120);
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("", r.out(), r.toString());
+        assertTrue(r.err().startsWith("backprop: ") && r.err().contains("engine.TraceCompilation"), r.toString());
+        assertTrue(r.err().contains("BACKPROP_DEBUG=1"), r.toString());
+        assertTrue(!r.err().contains("\tat "), "no Java stack trace: " + r);
+    }
+
+    @Test
     void modulesImportTheirNeighbours() throws Exception {
         script("util.mjs", "export const half = (v) => v / 2;\n");
         script("main.mjs", "import { half } from './util.mjs';\nprint(half(nn.toy().forward([0.5, 0.9])[0]).toFixed(3));\n");

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellEndToEndTest {
     static final Path LAUNCHER = Path.of("..", "backprop").toAbsolutePath().normalize();
     static final String PROMPT = "> ";
+    /** Rounds of the single-key check: Tab then Enter, each alone, from the first prompt on. */
+    static final int ROUNDS = 6;
 
     @Test
     void aSessionAsAPersonWouldUseIt(@TempDir Path dir) throws Exception {
@@ -104,6 +106,31 @@ class ShellEndToEndTest {
             t.keys("C-d");
             if (!t.exited()) {
                 t.repeatUntilExit("C-d");
+            }
+        }
+    }
+
+    /**
+     * Regression check for a key acted on only when the next key came: Tab and Enter are each sent
+     * alone, once the screen shows what was typed before them, starting at the first prompt, and must
+     * take effect with no other key sent (the wait times out otherwise).
+     */
+    @Test
+    void tabAndEnterAreActedOnWithoutAnotherKey(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("BACKPROP_NO_BUILD", "1", "BACKPROP_HISTORY", "", "TERM", "xterm-256color");
+        try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
+            t.await("the first prompt", s -> s.lines().anyMatch(l -> l.startsWith(PROMPT)));
+            for (int round = 1; round <= ROUNDS; round++) {
+                t.type("Math.ma");
+                t.awaitLastLine(PROMPT + "Math.ma");
+                t.keys("Tab");
+                t.awaitLastLine(PROMPT + "Math.max"); // the one completion, by Tab alone
+                String max = String.valueOf(111 * round);
+                String call = "(" + round + ", " + max + ")";
+                t.type(call);
+                t.awaitLastLine("the call typed", l -> l.startsWith(PROMPT + "Math.max") && l.endsWith(call));
+                t.keys("Enter");
+                t.await("Math.max" + call + " = " + max + " printed", s -> s.lines().anyMatch(l -> l.equals(max)));
             }
         }
     }

@@ -81,6 +81,32 @@ final class Tmux implements AutoCloseable {
         return tmux("capture-pane", "-p", "-J", "-t", name, "-S", "-2000");
     }
 
+    /** The last line of the visible pane that is not blank (where the cursor's line usually is). */
+    String lastLine() throws Exception {
+        List<String> lines = tmux("capture-pane", "-p", "-t", name).lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).stripTrailing();
+    }
+
+    /** Waits until the last non-blank line of the pane is exactly line. */
+    String awaitLastLine(String line) throws Exception {
+        return awaitLastLine("'" + line + "'", line::equals);
+    }
+
+    /** Waits until the last non-blank line of the pane satisfies test; fails with the screen after the timeout. */
+    String awaitLastLine(String what, Predicate<String> test) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        String last = lastLine();
+        while (!test.test(last)) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + TIMEOUT.toSeconds() + " s waiting for the last line to be " + what
+                        + "; it is '" + last + "'; the terminal shows:\n" + screen());
+            }
+            Thread.sleep(50);
+            last = lastLine();
+        }
+        return last;
+    }
+
     /** The visible pane only, with its escape codes (-e), for checking colour. */
     String visibleWithEscapes() throws Exception {
         return tmux("capture-pane", "-p", "-e", "-t", name);

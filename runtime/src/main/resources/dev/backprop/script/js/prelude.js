@@ -11,14 +11,21 @@
   // ---- errors: the engine's names as real JS Error subclasses ------------------------------------
   function errorClass(name) {
     const C = class extends Error {};
-    Object.defineProperty(C, 'name', { value: name });
-    Object.defineProperty(C.prototype, 'name', { value: name, writable: true, configurable: true });
+    Object.defineProperties(C, {
+      name: { value: name },
+      prototype: { value: Object.defineProperties(C.prototype,
+        { name: { value: name, writable: true, configurable: true } }) },
+    });
     return C;
   }
   const ERRORS = {};
-  for (const n of ['ShapeError', 'ValueError', 'StaleForwardError', 'StaleGradientError', 'FormatError',
-                   'LimitError', 'AssertionError', 'SecurityError', 'IOError', 'InternalError']) {
-    ERRORS[n] = errorClass(n);
+  // Start-up loops index arrays instead of using for…of: the array iterator they would share counts toward
+  // Truffle's compilation threshold, and one compilation at start-up costs a one-line script about a second
+  // while the optimizing compiler boots (docs/PERFORMANCE.md, start-up).
+  const ERROR_NAMES = ['ShapeError', 'ValueError', 'StaleForwardError', 'StaleGradientError', 'FormatError',
+                       'LimitError', 'AssertionError', 'SecurityError', 'IOError', 'InternalError'];
+  for (let i = 0; i < ERROR_NAMES.length; i++) {
+    ERRORS[ERROR_NAMES[i]] = errorClass(ERROR_NAMES[i]);
   }
   const { ShapeError, ValueError, AssertionError, SecurityError, LimitError } = ERRORS;
 
@@ -1512,35 +1519,44 @@
 
   // ---- the globals ------------------------------------------------------------------------------------
   const origLoad = G.load;
-  for (const k of ['load', 'loadWithNewGlobal', 'print', 'printErr', 'console', 'quit', 'exit', 'read', 'readbuffer',
-                   'readline', 'Graal', 'Java', 'Packages', 'java', 'javax', 'Polyglot']) {
+  const REMOVED = ['load', 'loadWithNewGlobal', 'print', 'printErr', 'console', 'quit', 'exit', 'read', 'readbuffer',
+                   'readline', 'Graal', 'Java', 'Packages', 'java', 'javax', 'Polyglot'];
+  for (let i = 0; i < REMOVED.length; i++) {
+    const k = REMOVED[i];
     try {
       delete G[k];
     } catch (e) {
       G[k] = undefined;
     }
   }
-  function define(name, value) {
-    Object.defineProperty(G, name, { value, writable: true, enumerable: false, configurable: true });
+  const globals = {
+    nn: Object.freeze(nn),
+    print,
+    console,
+    assert,
+    assertClose,
+    args,
+    plot,
+    load: function load(what) {
+      throw new SecurityError('load(' + describe(what) + ') is not available in the sandbox: for shared code put a'
+        + " .mjs module next to your script and import it; for a network file use nn.load(path), for data"
+        + ' nn.data.csv(path)');
+    },
+    ...ERRORS,
+  };
+  // One defineProperties call (not one defineProperty per name): see the note on start-up loops above.
+  const descriptors = {};
+  const globalNames = Object.keys(globals);
+  for (let i = 0; i < globalNames.length; i++) {
+    descriptors[globalNames[i]] = { value: globals[globalNames[i]], writable: true, enumerable: false,
+      configurable: true };
   }
-  define('nn', Object.freeze(nn));
-  define('print', print);
-  define('console', console);
-  define('assert', assert);
-  define('assertClose', assertClose);
-  define('args', args);
-  define('plot', plot);
-  define('load', function load(what) {
-    throw new SecurityError('load(' + describe(what) + ') is not available in the sandbox: for shared code put a .mjs'
-      + " module next to your script and import it; for a network file use nn.load(path), for data nn.data.csv(path)");
-  });
-  for (const n of Object.keys(ERRORS)) {
-    define(n, ERRORS[n]);
-  }
+  Object.defineProperties(G, descriptors);
   void origLoad;
 
   // ---- what the sandbox (Java) uses -----------------------------------------------------------------
-  const BUILTIN = new Set(Object.getOwnPropertyNames(G));
+  // An array, not a Set: filling a Set of ~100 names at start-up was enough to wake the optimizing compiler.
+  const BUILTIN = Object.freeze(Object.getOwnPropertyNames(G));
   function members(v) {
     if (v === null || v === undefined) {
       return [];
@@ -1624,7 +1640,7 @@
     globalValue,
     chainMembers,
     networks,
-    builtins: () => [...BUILTIN],
+    builtins: () => BUILTIN.slice(),
     errorClass: (name) => ERRORS[name],
   });
 })

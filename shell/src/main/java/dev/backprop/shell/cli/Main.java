@@ -43,7 +43,22 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::unexpected).execute(args);
+    }
+
+    /**
+     * A failure outside any script (say, a JVM option the JavaScript engine refuses): one line saying what went
+     * wrong instead of a Java stack trace, which BACKPROP_DEBUG=1 still shows. Exit code 1.
+     */
+    static int unexpected(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        boolean debug = !"".equals(System.getenv().getOrDefault("BACKPROP_DEBUG", ""));
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        cmd.getErr().println("backprop: " + message + (debug ? "" : "\n(BACKPROP_DEBUG=1 shows the Java stack trace)"));
+        if (debug) {
+            e.printStackTrace(cmd.getErr());
+        }
+        cmd.getErr().flush();
+        return SCRIPT_ERROR;
     }
 
     /** "Kernel: vector-512 (Vector API)" or "Kernel: scalar (plain Java…)": which dense-product kernel runs. */
@@ -67,7 +82,27 @@ public final class Main implements Callable<Integer> {
                         + " JDK 25 to get it)"),
                 "Java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
                 kernelLine(dev.backprop.kernel.KernelConfig.kernelName()),
+                startLine(System.getProperty("backprop.start")),
             };
         }
+    }
+
+    /** What ./backprop says about its fast start (it sets -Dbackprop.start; see bin/prepare-runtime.sh). */
+    static String startLine(String start) {
+        String preparing = " (the fast-start runtime is being prepared in the background; ./backprop --prepare"
+                + " builds it now)";
+        String failed = " (preparing the fast-start runtime failed: see shell/target/app/prepare.log;"
+                + " ./backprop --prepare tries again)";
+        String s = start == null ? "" : start;
+        String why = s.endsWith("-failed") ? failed : preparing;
+        return "Start-up: " + switch (s.replace("-failed", "")) {
+            case "cache" -> "linked runtime with the ahead-of-time cache (fast start)";
+            case "image" -> "linked runtime without its ahead-of-time cache yet" + why;
+            case "image-scalar" -> "linked runtime without the ahead-of-time cache (BACKPROP_VECTOR=0 has none)";
+            case "jdk" -> "the installed JDK with --upgrade-module-path" + why;
+            case "off" -> "the installed JDK with --upgrade-module-path (BACKPROP_AOT=0: no fast start)";
+            case "old" -> "the installed JDK (the fast-start runtime needs JDK 25)";
+            default -> "not started by ./backprop";
+        };
     }
 }

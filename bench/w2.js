@@ -1,0 +1,41 @@
+// W2 from JavaScript: one Fashion-MNIST epoch (784-128-64-10, ReLU, softmax + crossEntropy, SGD lr 0.1,
+// batch 64) trained by a user's JS loop and by net.fit, alternately in one process (bench/w2_js_ours.sh).
+// Each epoch starts from the same He init (seed 1); both shuffle with seed 2 through the Dataset API.
+// usage: backprop run bench/w2.js --read-root DIR --max-elements 50000000 --time-limit none -- DIR REPS
+//   prints  LOOP <seconds> <mean loss>  and  FIT <seconds> <mean loss>  per epoch (the first pair is warm-up)
+'use strict';
+const dir = args[0] || '/usr/share/datasets/fashion-mnist';
+const reps = Number(args[1] || 5);
+const train = nn.data.idx(`${dir}/train-images-idx3-ubyte.gz`, `${dir}/train-labels-idx1-ubyte.gz`);
+const now = () => Date.now() / 1e3;
+const fresh = () => nn.net([784, 128, 64, 10],
+  { activation: 'relu', output: 'softmax', loss: 'crossEntropy', init: 'he', seed: 1 });
+
+function loopEpoch() {
+  const net = fresh();
+  const t = now();
+  let sum = 0;
+  let n = 0;
+  for (const b of train.batches(64, { shuffle: true, seed: 2 })) {
+    net.forward(b.x);
+    const rows = b.x.shape[0];
+    sum += net.backward(b.y) * rows; // fit reports the mean over examples (the last batch has 32)
+    net.step(0.1);
+    n += rows;
+  }
+  return [now() - t, sum / n];
+}
+
+function fitEpoch() {
+  const net = fresh();
+  const t = now();
+  const h = net.fit(train, { epochs: 1, batchSize: 64, lr: 0.1, shuffle: true, seed: 2 });
+  return [now() - t, h.loss[0]];
+}
+
+for (let r = 0; r < reps; r++) {
+  const [tl, ll] = loopEpoch();
+  print(`LOOP ${tl.toFixed(3)} ${ll.toFixed(6)}`);
+  const [tf, lf] = fitEpoch();
+  print(`FIT ${tf.toFixed(3)} ${lf.toFixed(6)}`);
+}
