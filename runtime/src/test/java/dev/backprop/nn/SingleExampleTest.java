@@ -84,7 +84,8 @@ class SingleExampleTest {
         double[][] x = {{0.5, -1.5, 2}, {-0.25, 0.75, -3}, {1, 1, 1}};
         double[][] y2 = {{0.2, -0.7}, {1.5, 0.1}, {-0.4, 0.9}};
         double[][] p2 = {{1, 0}, {0, 1}, {1, 1}};
-        trainsAlike(Network.builder(3, 5, 4, 2).activation("tanh").output("identity").loss("mse").seed(2L), x, y2, 0.05);
+        trainsAlike(Network.builder(3, 5, 4, 2).activation("tanh").output("identity").loss("mse").seed(2L), x, y2,
+                0.05);
         trainsAlike(Network.builder(3, 6, 2).activation("relu").output("sigmoid").loss("bce").seed(3L), x, p2, 0.1);
         trainsAlike(Network.builder(3, 4, 4, 2).activation("leakyRelu").output("tanh").loss("squared").seed(4L), x, y2,
                 0.1);
@@ -107,6 +108,7 @@ class SingleExampleTest {
         for (int i = 0; i < 3; i++) {
             System.arraycopy(x[i], 0, xAt[i], 0, at);
         }
-        trainsAlike(Network.builder(at, at, 1).activation("relu").output("identity").loss("mse").seed(7L), xAt, y, 0.01);
+        trainsAlike(Network.builder(at, at, 1).activation("relu").output("identity").loss("mse").seed(7L), xAt, y,
+                0.01);
     }
 }

@@ -27,12 +27,12 @@ import org.graalvm.polyglot.HostAccess.Export;
  * read the same way from the network's own output cache. No per-element host calls, no numerics here.
  */
 public final class NetworkFacade {
+    /** Most numbers of one example that {@link #forwardSmall} and {@link #backwardSmall} take (prelude.js: SMALL). */
+    static final int SMALL = 4;
+
     private final Network net;
     private final Host host;
     private final List<LayerFacade> layers = new ArrayList<>();
-    /** Most numbers of one example that {@link #forwardSmall} and {@link #backwardSmall} take as arguments. */
-    static final int SMALL = 4;
-
     private Matrix stagedX;
     private Matrix stagedY;
     private Matrix smallX;
