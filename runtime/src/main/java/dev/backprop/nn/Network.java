@@ -17,6 +17,8 @@ import java.util.Map;
 public final class Network {
     private final List<Dense> layers;
     private final List<Param> params;
+    /** The same parameters as an array, for the per-step loops (guards, step). */
+    private final Param[] paramArray;
     private final Loss loss;
     private final Long seed;
 
@@ -31,6 +33,8 @@ public final class Network {
     private Workspace evalSpace;
     private final ArrayList<Param> trainableScratch;
     private final double[] normScratch;
+    /** The fused path for batches of one example, or null when a layer does not fit it. */
+    private final SingleExample single;
 
     Network(List<Dense> layers, Loss loss, Long seed) {
         if (layers.isEmpty()) {
@@ -44,10 +48,12 @@ public final class Network {
             ps.add(d.b());
         }
         this.params = Collections.unmodifiableList(ps);
+        this.paramArray = ps.toArray(new Param[0]);
         this.trainableScratch = new ArrayList<>(ps.size());
         this.normScratch = new double[ps.size()];
         this.loss = loss;
         this.seed = seed;
+        this.single = SingleExample.of(this.layers);
     }
 
     /** A builder for a network with these layer sizes, e.g. {@code builder(2, 2, 1)}. */
@@ -151,20 +157,31 @@ public final class Network {
             }
             outputGrad = null;
             gradA = null;
+            if (single != null && batch == 1) {
+                single.bindForward(input, layers);
+            }
         }
         input.copyFrom(x);
         Matrix in = input;
-        for (int l = 0; l < layers.size(); l++) { // indexed loops: no iterator per step
-            Dense d = layers.get(l);
-            Kernels.affine(in, d.W().value(), d.b().value(), d.z); // z = x·Wᵀ + b
-            d.activation().forward(d.z, d.a);                      // a = f(z)
-            in = d.a;
+        if (single != null && batch == 1) {
+            single.forward(); // the same numbers as the loop below, fused for one example
+            in = layers.get(layers.size() - 1).a;
+        } else {
+            for (int l = 0; l < layers.size(); l++) { // indexed loops: no iterator per step
+                Dense d = layers.get(l);
+                Kernels.affine(in, d.W().value(), d.b().value(), d.z); // z = x·Wᵀ + b
+                d.activation().forward(d.z, d.a);                      // a = f(z)
+                in = d.a;
+            }
         }
-        if (forwardStamps == null) {
-            forwardStamps = new long[params.size()];
+        Param[] ps = paramArray;
+        long[] stamps = forwardStamps;
+        if (stamps == null) {
+            stamps = new long[ps.length];
+            forwardStamps = stamps;
         }
-        for (int i = 0; i < params.size(); i++) {
-            forwardStamps[i] = params.get(i).stamp();
+        for (int i = 0; i < ps.length; i++) {
+            stamps[i] = ps[i].stamp();
         }
         hasForward = true;
         return in;
@@ -192,6 +209,12 @@ public final class Network {
         ensureBackwardSpace(batch);
         double value = loss.value(top.z, top.a, targets);
         loss.outputDelta(top.z, top.a, targets, top.activation(), top.delta, outputGrad); // δ_o
+        if (single != null && batch == 1) {
+            single.backward(accumulate); // the same numbers as the loop below, fused for one example
+            hasGrads = true;
+            gradsFresh = true;
+            return value;
+        }
         double mean = 1.0 / batch;
         for (int l = layers.size() - 1; l >= 0; l--) {
             Dense d = layers.get(l);
@@ -226,8 +249,7 @@ public final class Network {
     public void step(double lr, boolean reuse) {
         Checks.learningRate("learning rate", lr);
         checkGradsFresh(reuse);
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
+        for (Param p : paramArray) {
             if (!p.trainable()) {
                 continue;
             }
@@ -239,7 +261,7 @@ public final class Network {
                 w.put(k, w.get(k) - delta); // w ← w − η·∂L/∂w
                 sq += delta * delta;
             }
-            p.recordUpdateNorm(Math.sqrt(sq));
+            p.recordUpdateSquaredNorm(sq); // ‖Δp‖ = √sq, taken when someone asks
             p.touch();
         }
         gradsFresh = false;
@@ -422,8 +444,8 @@ public final class Network {
         if (!hasForward) {
             return false;
         }
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i).stamp() != forwardStamps[i]) {
+        for (int i = 0; i < paramArray.length; i++) {
+            if (paramArray[i].stamp() != forwardStamps[i]) {
                 return false;
             }
         }
@@ -453,9 +475,11 @@ public final class Network {
         if (!hasForward) {
             throw new StaleForwardError("backward needs a forward pass first: call net.forward(x), then net.backward(y)");
         }
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i).stamp() != forwardStamps[i]) {
-                throw new StaleForwardError(params.get(i).name() + " changed after the forward pass (a step, an optimizer"
+        Param[] ps = paramArray;
+        long[] stamps = forwardStamps;
+        for (int i = 0; i < ps.length; i++) {
+            if (ps[i].stamp() != stamps[i]) {
+                throw new StaleForwardError(ps[i].name() + " changed after the forward pass (a step, an optimizer"
                         + " or a write), so backward would mix old activations with new weights; run net.forward(x) again"
                         + " before net.backward(y)");
             }
@@ -481,6 +505,9 @@ public final class Network {
                 Dense d = layers.get(l);
                 d.delta = Matrix.zeros(batch, d.outputs());
                 gradA[l] = Matrix.zeros(batch, d.outputs());
+            }
+            if (single != null && batch == 1) {
+                single.bindBackward(layers);
             }
         }
     }

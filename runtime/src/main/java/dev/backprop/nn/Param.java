@@ -13,6 +13,8 @@ public final class Param {
     private boolean exposed;
     private long exposedBaseline;
     private double lastUpdateNorm = Double.NaN;
+    /** Whether {@link #lastUpdateNorm} holds ‖Δp‖² (the plain step defers the square root to the reader). */
+    private boolean lastUpdateSquared;
 
     public Param(String name, int rows, int cols) {
         this.name = name;
@@ -122,11 +124,18 @@ public final class Param {
 
     /** ‖Δp‖ of the latest step, or NaN before any. */
     public double lastUpdateNorm() {
-        return lastUpdateNorm;
+        return lastUpdateSquared ? Math.sqrt(lastUpdateNorm) : lastUpdateNorm;
     }
 
     void recordUpdateNorm(double norm) {
         lastUpdateNorm = norm;
+        lastUpdateSquared = false;
+    }
+
+    /** As {@link #recordUpdateNorm} with ‖Δp‖², so that a step needs no square root. */
+    void recordUpdateSquaredNorm(double squared) {
+        lastUpdateNorm = squared;
+        lastUpdateSquared = true;
     }
 
     @Override

@@ -20,17 +20,23 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.HostAccess.Export;
 
 /**
- * What scripts reach of a {@link Network}. Inputs and targets cross the boundary in one piece: the
- * prelude writes them into staging matrices through live Float64Array views ({@link #stageInput},
- * {@link #stageTargets}) and then makes one call; outputs are read the same way from the network's
- * own output cache. No per-element host calls, no numerics here.
+ * What scripts reach of a {@link Network}. Inputs and targets cross the boundary in one piece: one
+ * example of up to {@link #SMALL} numbers as plain arguments of one call ({@link #forwardSmall},
+ * {@link #backwardSmall}); anything larger is written by the prelude into staging matrices through
+ * live Float64Array views ({@link #stageInput}, {@link #stageTargets}) before one call; outputs are
+ * read the same way from the network's own output cache. No per-element host calls, no numerics here.
  */
 public final class NetworkFacade {
+    /** Most numbers of one example that {@link #forwardSmall} and {@link #backwardSmall} take (prelude.js: SMALL). */
+    static final int SMALL = 4;
+
     private final Network net;
     private final Host host;
     private final List<LayerFacade> layers = new ArrayList<>();
     private Matrix stagedX;
     private Matrix stagedY;
+    private Matrix smallX;
+    private Matrix smallY;
     private Matrix output;
     private int outputGeneration;
 
@@ -88,6 +94,41 @@ public final class NetworkFacade {
     @Export
     public int forward() {
         return remember(net.forward(stagedX));
+    }
+
+    /**
+     * Forward on one example of {@code n} ≤ {@link #SMALL} inputs given as numbers (x0 … x[n−1]; the rest
+     * are ignored); returns output 0 (the others through {@link #outputBytes} at {@link #outputGeneration}).
+     */
+    @Export
+    public double forwardSmall(int n, double x0, double x1, double x2, double x3) {
+        Matrix x = smallX;
+        if (x == null || x.cols() != n) {
+            x = small(n, "an input batch");
+            smallX = x;
+        }
+        put(x, n, x0, x1, x2, x3);
+        Matrix out = net.forward(x);
+        remember(out);
+        return out.at(0);
+    }
+
+    /** Backward against the targets of one example, {@code n} ≤ {@link #SMALL} numbers; returns the loss. */
+    @Export
+    public double backwardSmall(int n, double y0, double y1, double y2, double y3, boolean accumulate) {
+        Matrix y = smallY;
+        if (y == null || y.cols() != n) {
+            y = small(n, "a target batch");
+            smallY = y;
+        }
+        put(y, n, y0, y1, y2, y3);
+        return net.backward(y, accumulate);
+    }
+
+    /** Changes whenever the output cache moved (read it again through {@link #outputBytes}). */
+    @Export
+    public int outputGeneration() {
+        return outputGeneration;
     }
 
     @Export
@@ -278,6 +319,27 @@ public final class NetworkFacade {
     @Override
     public String toString() {
         return net.toString();
+    }
+
+    private Matrix small(int n, String what) {
+        if (n < 1 || n > SMALL) {
+            throw new IllegalArgumentException("one example crosses as 1 to " + SMALL + " numbers, got " + n);
+        }
+        host.checkElements(what, 1, n);
+        return Matrix.zeros(1, n);
+    }
+
+    private static void put(Matrix m, int n, double v0, double v1, double v2, double v3) {
+        m.put(0, v0);
+        if (n > 1) {
+            m.put(1, v1);
+            if (n > 2) {
+                m.put(2, v2);
+                if (n > 3) {
+                    m.put(3, v3);
+                }
+            }
+        }
     }
 
     private int remember(Matrix out) {

@@ -93,20 +93,11 @@
 
   // Input forms of API.md: one example (array), rows (array of arrays), a flat Float64Array, an nn.Matrix.
   const SINGLE = 0, ROWS = 1, TYPED = 2, MATRIX = 3;
+  /** Up to this many numbers of one example cross the boundary as plain arguments (forwardSmall, backwardSmall). */
+  const SMALL = 4;
   let formRows = 0, formCols = 0;
   function formOf(x, perRow, what) {
-    if (x instanceof Matrix) {
-      return MATRIX;
-    }
-    if (isTyped(x)) {
-      if (perRow <= 0 || x.length % perRow !== 0 || x.length === 0) {
-        throw new ShapeError(what + ' got a Float64Array of ' + x.length + ' values; a batch needs B·' + perRow
-          + ' values (' + perRow + ' per example, row after row)');
-      }
-      formRows = x.length / perRow;
-      formCols = perRow;
-      return TYPED;
-    }
+    // plain and typed arrays first: `instanceof` costs more than the whole staging of a small example
     if (Array.isArray(x)) {
       const first = x[0];
       if (x.length > 0 && (Array.isArray(first) || isTyped(first))) {
@@ -117,6 +108,18 @@
       formRows = 1;
       formCols = x.length;
       return SINGLE;
+    }
+    if (isTyped(x)) {
+      if (perRow <= 0 || x.length % perRow !== 0 || x.length === 0) {
+        throw new ShapeError(what + ' got a Float64Array of ' + x.length + ' values; a batch needs B·' + perRow
+          + ' values (' + perRow + ' per example, row after row)');
+      }
+      formRows = x.length / perRow;
+      formCols = perRow;
+      return TYPED;
+    }
+    if (x instanceof Matrix) {
+      return MATRIX;
     }
     throw new TypeError(what + ' expects one example as an array like [0.5, 0.9], a batch as an array of arrays,'
       + ' a Float64Array or an nn.Matrix; got ' + describe(x));
@@ -546,7 +549,95 @@
         this.#out = view(this.#h.outputBytes(), this.#outRows * this.#outputs);
       }
     }
+    /** One example of up to SMALL numbers as plain arguments of one host call; undefined when not all numbers. */
+    #forwardSmall(x, n) {
+      const x0 = x[0], x1 = n > 1 ? x[1] : 0, x2 = n > 2 ? x[2] : 0, x3 = n > 3 ? x[3] : 0;
+      if (typeof x0 !== 'number' || typeof x1 !== 'number' || typeof x2 !== 'number' || typeof x3 !== 'number') {
+        return undefined; // not numbers (or rows): the general path stages it or names the bad element
+      }
+      let y0;
+      try {
+        y0 = this.#h.forwardSmall(n, x0, x1, x2, x3);
+      } catch (e) {
+        throw conv(e);
+      }
+      this.#batch = 1;
+      if (this.#outputs === 1) {
+        return [y0];
+      }
+      this.#output(this.#h.outputGeneration());
+      return emit(this.#out, 1, this.#outputs, SINGLE);
+    }
+    /** Targets of one example (a number or up to SMALL numbers) as plain arguments; undefined when not numbers. */
+    #backwardSmall(y, accumulate) {
+      let n = 1, y0 = y, y1 = 0, y2 = 0, y3 = 0;
+      if (typeof y !== 'number') {
+        n = y.length;
+        y0 = y[0];
+        y1 = n > 1 ? y[1] : 0;
+        y2 = n > 2 ? y[2] : 0;
+        y3 = n > 3 ? y[3] : 0;
+        if (typeof y0 !== 'number' || typeof y1 !== 'number' || typeof y2 !== 'number' || typeof y3 !== 'number') {
+          return undefined;
+        }
+      }
+      try {
+        return this.#h.backwardSmall(n, y0, y1, y2, y3, accumulate);
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    /** One example written into the staging view of the same shape; undefined when not all numbers. */
+    #forwardStaged(x, n) {
+      const v = this.#x;
+      for (let k = 0; k < n; k++) {
+        const e = x[k];
+        if (typeof e !== 'number') {
+          return undefined; // not numbers (or rows): the general path stages it or names the bad element
+        }
+        v[k] = e;
+      }
+      try {
+        this.#output(this.#h.forward());
+      } catch (e) {
+        throw conv(e);
+      }
+      this.#batch = 1;
+      return emit(this.#out, 1, this.#outputs, SINGLE);
+    }
+    /** Targets of one example written into the staging view of the same shape; undefined when not all numbers. */
+    #backwardStaged(y, n, accumulate) {
+      const v = this.#y;
+      for (let k = 0; k < n; k++) {
+        const e = y[k];
+        if (typeof e !== 'number') {
+          return undefined; // the general path stages it or names the bad element
+        }
+        v[k] = e;
+      }
+      try {
+        return this.#h.backward(accumulate);
+      } catch (e) {
+        throw conv(e);
+      }
+    }
     forward(x) {
+      // The training loop's case first: one example as a plain array of numbers. Up to SMALL of them cross
+      // as arguments of one host call; a longer one shaped like the last is written into the staging view.
+      if (Array.isArray(x)) {
+        const n = x.length;
+        if (n === this.#inputs && n <= SMALL && n > 0) {
+          const out = this.#forwardSmall(x, n);
+          if (out !== undefined) {
+            return out;
+          }
+        } else if (this.#xRows === 1 && n === this.#xCols) {
+          const out = this.#forwardStaged(x, n);
+          if (out !== undefined) {
+            return out;
+          }
+        }
+      }
       try {
         const form = this.#stageX(x, 'forward');
         if (form === MATRIX) {
@@ -563,8 +654,24 @@
     }
     backward(y, options) {
       const accumulate = options !== undefined && options !== null && options.accumulate === true;
+      // The training loop's case first: targets of one example, a number or a plain array of numbers (up to
+      // SMALL as arguments of one host call, longer ones through the staging view when shaped like the last).
+      if (this.#batch <= 1) {
+        const isArray = Array.isArray(y);
+        if (typeof y === 'number' || isArray && y.length <= SMALL && y.length > 0) {
+          const loss = this.#backwardSmall(y, accumulate);
+          if (loss !== undefined) {
+            return loss;
+          }
+        } else if (isArray && this.#yRows === 1 && y.length === this.#yCols) {
+          const loss = this.#backwardStaged(y, y.length, accumulate);
+          if (loss !== undefined) {
+            return loss;
+          }
+        }
+      }
       try {
-        if (y instanceof Matrix) {
+        if (!Array.isArray(y) && !isTyped(y) && y instanceof Matrix) {
           return this.#h.backwardMatrix(matrixHost(y), accumulate);
         }
         if (y === undefined) {
