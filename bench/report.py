@@ -163,10 +163,11 @@ L.append("**W1** (`bench/w1_ours.sh`): `bench/w1.js` runs the peers' workload th
 L.append("**Start-up** (`bench/startup_ours.sh`): wall time from launch to the first byte of stdout of a "
          "one-line script, beside node. Goal: ≤ 300 ms median (also for the shell's first prompt).\n")
 L.append("**W2 from JavaScript** (`bench/w2_js_ours.sh`): `bench/w2.js` trains W2 epochs through `./backprop run`, "
-         "alternately with a user's loop (`for (const b of train.batches(64, { shuffle: true, seed: 2 })) { "
-         "net.forward(b.x); net.backward(b.y); net.step(0.1); }`) and with `net.fit` (same init, same batches), "
-         "and prints the time and mean loss of each epoch (equal losses show both did the same work). "
-         "Goal: the JS loop within 5 % of `fit`.\n")
+         "with 1 kernel thread, alternately with a user's loop (`for (const b of train.batches(64, { shuffle: true, "
+         "seed: 2 })) { net.forward(b.x); net.backward(b.y); net.step(0.1); }`) and with `net.fit` (same init, same "
+         "batch size; fit also counts accuracy, and draws each epoch's shuffle from its seed, so its order, hence its "
+         "mean loss, differs slightly), and prints the time and mean loss of each epoch; the first 3 pairs are "
+         "warm-up (Truffle and the Graal compiler still compiling). Goal: the JS loop within 5 % of `fit`.\n")
 for slot, title in (("w1.txt", "W1"), ("startup.txt", "Start-up"), ("w2_js.txt", "W2 from JavaScript")):
     text = read(slot).strip()
     L.append(f"{title} output of this run:" + (f"\n\n```\n{text}\n```\n" if text else

@@ -2,7 +2,8 @@
 // batch 64) trained by a user's JS loop and by net.fit, alternately in one process (bench/w2_js_ours.sh).
 // Each epoch starts from the same He init (seed 1); both shuffle with seed 2 through the Dataset API.
 // usage: backprop run bench/w2.js --read-root DIR --max-elements 50000000 --time-limit none -- DIR REPS
-//   prints  LOOP <seconds> <mean loss>  and  FIT <seconds> <mean loss>  per epoch (the first pair is warm-up)
+//   prints  LOOP <seconds> <mean loss>  and  FIT <seconds> <mean loss>  per epoch (the first pairs are warm-up)
+// fit draws each epoch's shuffle from its seed and the loop uses seed 2 directly: same work, slightly different order.
 'use strict';
 const dir = args[0] || '/usr/share/datasets/fashion-mnist';
 const reps = Number(args[1] || 5);
