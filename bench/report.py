@@ -162,13 +162,17 @@ L.append("**W1** (`bench/w1_ours.sh`): `bench/w1.js` runs the peers' workload th
          "Goal: optimizing ≤ 1.1 × node.\n")
 L.append("**Start-up** (`bench/startup_ours.sh`): wall time from launch to the first byte of stdout of a "
          "one-line script, beside node. Goal: ≤ 300 ms median (also for the shell's first prompt).\n")
+L.append("**Shell prompt** (`bench/prompt_ours.sh`): the shell in a real terminal (tmux), beside node's REPL: "
+         "wall time from launch to the first `> ` on the screen, and to the answer of `1 + 1` typed as soon as the "
+         "prompt shows (the first answer needs the sandbox: engine, context and prelude).\n")
 L.append("**W2 from JavaScript** (`bench/w2_js_ours.sh`): `bench/w2.js` trains W2 epochs through `./backprop run`, "
          "with 1 kernel thread, alternately with a user's loop (`for (const b of train.batches(64, { shuffle: true, "
          "seed: 2 })) { net.forward(b.x); net.backward(b.y); net.step(0.1); }`) and with `net.fit` (same init, same "
          "batch size; fit also counts accuracy, and draws each epoch's shuffle from its seed, so its order, hence its "
          "mean loss, differs slightly), and prints the time and mean loss of each epoch; the first 3 pairs are "
          "warm-up (Truffle and the Graal compiler still compiling). Goal: the JS loop within 5 % of `fit`.\n")
-for slot, title in (("w1.txt", "W1"), ("startup.txt", "Start-up"), ("w2_js.txt", "W2 from JavaScript")):
+for slot, title in (("w1.txt", "W1"), ("startup.txt", "Start-up"), ("prompt.txt", "Shell prompt"),
+                    ("w2_js.txt", "W2 from JavaScript")):
     text = read(slot).strip()
     L.append(f"{title} output of this run:" + (f"\n\n```\n{text}\n```\n" if text else
              f" not measured in this run (`bench/{slot[:-4]}_ours.sh` was missing or failed).\n"))
@@ -195,29 +199,42 @@ L.append("- **Kernel in `./backprop` = vector.** The JVM prints `WARNING: Using 
          "without the module: C2 does not vectorize a register-blocked microkernel, so it is a 4×4 block of "
          "scalar `Math.fma` chains, capped at two scalar FMAs per cycle (≈ 14.7 GFLOP/s at 3.67 GHz).\n")
 L.append("- **The vector kernel** is a 4 × (2 vectors) broadcast-FMA block on packed, zero-padded panels "
-         "(AVX-512: 4×16 doubles). At 512³ it is close to OpenBLAS; at W2's batch-64 shapes the O(n²) packing "
-         "and the epilogue are a larger share of the O(n³) work, which is where the gap to OpenBLAS is.\n")
+         "(AVX-512: 4×16 doubles); A is read in place, B is packed straight from its buffer, and each block is "
+         "finished (bias or scale) and written out while hot. Where it stands against OpenBLAS depends on the host: "
+         "on the 2026-11-28 VM it was 0.94–1.03 × OpenBLAS at three shapes and 0.77 × at 64×128×64 (per-call "
+         "packing and copying are a larger share of so small a product); on the 2026-12-06 VM (same vCPU count, "
+         "another host, CPU family 26) it is 1.05–1.51 × at every shape. There numpy's OpenBLAS 0.3.31 picks its "
+         "`Haswell` (AVX2) kernels (`scipy_openblas_get_corename64_`), while the Vector API uses the full AVX-512 "
+         "width, which is why we can be ahead.\n")
 L.append("- **Where a W2 step goes** (JFR sampling, vector kernel, 1 thread, 2026-11-28): microkernel ≈ 50 %, "
-         "packing ≈ 19 %, `step` ≈ 7 % (its ‖Δw‖ sum is one serial add chain over 109k weights), the batch "
-         "gather ≈ 5 %, activations ≈ 8 %. The rest is spread thin.\n")
+         "packing ≈ 19 %, `step` ≈ 7 %, the batch gather ≈ 5 %, activations ≈ 8 %. The rest is spread thin. "
+         "Since then `step` sums ‖Δw‖² in four running sums instead of one chain of dependent adds.\n")
+L.append("- **float64 against float32.** The W2 goals against PyTorch and numpy *float32* ask float64 code to beat "
+         "code that moves half the bytes and does twice the multiply-adds per vector instruction. Our float64 "
+         "kernels run at or above OpenBLAS's float64 speed, so the remaining gap (≈ 1.5 × on one thread) is the "
+         "price of float64, not of Java; a float32 mode would break the bit-for-bit agreement with the lesson and "
+         "the PyTorch float64 references, so it is not built.\n")
 L.append("- **2 threads.** Work is split by blocks of output rows into more chunks than threads; the caller "
          "and the workers claim chunks from a counter, so a worker that the OS does not schedule in time "
-         "leaves its chunks to the caller rather than stalling it. On this 2-vCPU VM shared with other jobs "
-         "the second core is often busy, and at batch 64 the products are 0.03–0.4 ms each, so 2 threads "
-         "help little or not at all; peers' 2-thread numbers swing the same way (PyTorch's OpenMP spin-waits "
-         "suffer most).\n")
+         "leaves its chunks to the caller rather than stalling it. At batch 64 the products take 0.02–0.3 ms "
+         "each and every one is two hand-offs (pack, compute), so the second vCPU must be there at once. On "
+         "the 2026-11-28 VM 2 threads gave 0.78 s against 0.91 s; on the 2026-12-06 VM they are slower than "
+         "one (1.04 s against 0.79 s), and the peers gain little there too (numpy float64 4 %, PyTorch float64 "
+         "8 %): the second vCPU of that VM is shared. `BACKPROP_THREADS=1` is the better setting there; the "
+         "default stays the number of processors because it never changes a result and helps on real cores.\n")
 
 L.append("## How to reproduce\n")
 L.append("```sh\n# once: the peers' setup (../shared/bench/peers/README.md): python3-torch, OpenBLAS openmp, Fashion-MNIST\n"
-         "bench/run            # ~10 min; REPS=3 bench/run --quick for a shorter run\n"
+         "bench/run            # ~22 min (slots included); REPS=3 bench/run --quick for a shorter run\n"
          "# single pieces:\n"
-         "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -o -q clean package -pl runtime,bench -DskipTests\n"
+         "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -q clean package -pl runtime,bench -DskipTests\n"
          "CP=bench/target/classes:$(cat bench/target/classpath.txt)\n"
          "java -cp $CP dev.backprop.bench.W2Epoch 1 5                                   # W2, scalar kernel, 1 thread\n"
          "java --add-modules=jdk.incubator.vector -cp $CP dev.backprop.bench.W2Epoch 2 5 # W2, vector kernel, 2 threads\n"
          "java -cp $CP org.openjdk.jmh.Main KernelBench [-jvmArgsAppend --add-modules=jdk.incubator.vector]\n"
          "java -cp $CP org.openjdk.jmh.Main W2EpochBench\n"
-         "OPENBLAS_NUM_THREADS=1 python3 bench/gemm_numpy.py\n```\n")
+         "OPENBLAS_NUM_THREADS=1 python3 bench/gemm_numpy.py\n"
+         "bench/w1_ours.sh; bench/startup_ours.sh; bench/prompt_ours.sh; bench/w2_js_ours.sh   # the sandbox slots\n```\n")
 L.append("Settings: `-Dbackprop.threads=N` or `BACKPROP_THREADS` (default: available processors), "
          "`-Dbackprop.kernel=auto|scalar|vector` (auto = vector only when the module is present). Neither changes "
          "a bit of any result: every output element is one `Math.fma` chain with k ascending, split across "
