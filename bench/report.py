@@ -220,8 +220,14 @@ L.append("- **2 threads.** Work is split by blocks of output rows into more chun
          "each and every one is two hand-offs (pack, compute), so the second vCPU must be there at once. On "
          "the 2026-11-28 VM 2 threads gave 0.78 s against 0.91 s; on the 2026-12-06 VM they are slower than "
          "one (1.04 s against 0.79 s), and the peers gain little there too (numpy float64 4 %, PyTorch float64 "
-         "8 %): the second vCPU of that VM is shared. `BACKPROP_THREADS=1` is the better setting there; the "
-         "default stays the number of processors because it never changes a result and helps on real cores.\n")
+         "8 %). What was ruled out there: the two vCPUs are real cores (two single-thread OpenBLAS processes each "
+         "keep 47 GFLOP/s side by side); splitting the large products by output columns instead of rows (each "
+         "thread packs and uses its own panels of B) and threading only products above 2 M multiply-adds changed "
+         "nothing (W2 still ≈ 1.0 s with 2 threads). In isolation (JMH) 2 threads take the 64×784×128 product "
+         "from 234 to 198 µs and 784×64×128 from 284 to 207 µs, but 64×128×64 from 21 to 36 µs: the hand-off "
+         "costs about as much as the small products themselves, and what slows the whole step beyond that was not "
+         "found. `BACKPROP_THREADS=1` is the better setting on such a VM; the default stays the number of "
+         "processors because it never changes a result and helped on the 11-28 host.\n")
 
 L.append("## How to reproduce\n")
 L.append("```sh\n# once: the peers' setup (../shared/bench/peers/README.md): python3-torch, OpenBLAS openmp, Fashion-MNIST\n"
