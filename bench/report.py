@@ -244,6 +244,6 @@ L.append("```sh\n# once: the peers' setup (../shared/bench/peers/README.md): pyt
 L.append("Settings: `-Dbackprop.threads=N` or `BACKPROP_THREADS` (default: available processors), "
          "`-Dbackprop.kernel=auto|scalar|vector` (auto = vector only when the module is present). Neither changes "
          "a bit of any result: every output element is one `Math.fma` chain with k ascending, split across "
-         "threads by blocks of output rows (tests: `KernelsTest`, `DeterminismTest`).\n")
+         "threads by blocks of output rows (tests: `KernelsTest`, `KernelDeterminismTest`).\n")
 os.makedirs(os.path.dirname(target), exist_ok=True)
 open(target, "w").write("\n".join(L))
