@@ -104,9 +104,8 @@ public final class DataAndPlots {
         return out;
     }
 
-    /** Counts a dataset read from a file against the memory budget (its size is known only once read). */
+    /** A dataset read from a file (its matrices were charged to the sandbox's account as they were made). */
     private DataFacade dataset(DataFacade d, String path) {
-        long bytes = ((long) d.dataset().x().size() + d.dataset().y().size()) * Double.BYTES;
-        return host.account(d, bytes, "the dataset in " + path);
+        return d;
     }
 }

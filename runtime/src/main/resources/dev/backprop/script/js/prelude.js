@@ -28,6 +28,7 @@
     ERRORS[ERROR_NAMES[i]] = errorClass(ERROR_NAMES[i]);
   }
   const { ShapeError, ValueError, AssertionError, SecurityError, LimitError } = ERRORS;
+  ERRORS.RangeError = RangeError; // host→script→host calls nested too deeply, like JS's own stack overflow
 
   /** A host exception becomes the JS error of the same name; JS errors pass through unchanged. */
   function conv(e) {
