@@ -254,6 +254,10 @@ public final class Sandbox implements AutoCloseable {
      * {@code fallback}. One entry at a time: a second thread gets the fallback at once.
      */
     private <T> T enter(Duration limit, Entry<T> work, Fallback<T> fallback) {
+        Watchdog.Run outer = running;
+        if (outer != null && outer.evaluator == Thread.currentThread()) {
+            return work.run(outer); // already inside a guarded entry on this thread (e.g. display while printing)
+        }
         synchronized (entryLock) {
             if (running != null || closed) {
                 return fallback.on(Watchdog.Reason.INTERRUPTED, new IllegalStateException("the sandbox is busy"));
@@ -271,6 +275,16 @@ public final class Sandbox implements AutoCloseable {
             Watchdog.get().finish(run);
             running = null;
         }
+    }
+
+    /**
+     * Runs Java code that reads script values — {@link Value#getMember}, {@link Value#toString}, array elements:
+     * anything that may run a script's getter, {@code toString} or Proxy trap — under this sandbox's watchdog,
+     * {@link #interrupt()} and a short time limit (the eval's, at most 2 s). Returns {@code fallback} when the
+     * code did not finish in time or failed. Embedders that format results themselves should read them here.
+     */
+    public <T> T readSafely(java.util.function.Supplier<T> work, T fallback) {
+        return enter(serviceTime(), run -> work.get(), (reason, t) -> fallback);
     }
 
     /** A service call (display, completion, snapshot): the eval's time limit capped at {@link #SERVICE_TIME}. */
