@@ -229,8 +229,16 @@ public final class Sandbox implements AutoCloseable {
                 if (e.isCancelled()) {
                     closed = true;
                 }
-                // mapped while still watched: reading a thrown object's message may run its getters
-                throw Errors.map(e, run.reason(), limits);
+                // mapped while still watched: reading a thrown object's message may run its getters, and if a
+                // limit stopped them, the error is that limit
+                ScriptError mapped = Errors.map(e, run.reason(), limits);
+                Watchdog.Reason late = run.reason();
+                if (late != null && mapped.kind() == ScriptError.Kind.ERROR) {
+                    ScriptError limit = Errors.boundary(new IllegalStateException(), late, limits, src.getName());
+                    throw new ScriptError(limit.kind(), limit.errorName(), limit.text(), mapped.sourceName(),
+                            mapped.line(), mapped.column(), mapped.fullTrace());
+                }
+                throw mapped;
             }
         }, (reason, t) -> {
             throw Errors.boundary(t, reason, limits, src.getName());

@@ -88,13 +88,16 @@ class LimitsAttackTest {
             CountDownLatch started = new CountDownLatch(1);
             Thread other = new Thread(() -> {
                 started.countDown();
-                keeper.eval("for (let i = 0; i < 20; i++) keep.push(new Array(1e6).fill(i + 0.25)); keep.length");
+                // grows by another 160 MB, slowly, so that it grows while the churner runs
+                keeper.eval("for (let i = 0; i < 20; i++) { keep.push(new Array(1e6).fill(i + 0.25));"
+                        + " const t = Date.now(); while (Date.now() - t < 150) {} } keep.length");
             });
             other.start();
             started.await();
-            // while the keeper grows further, the churner makes ~2 GB of garbage and keeps nothing
-            assertEquals(250, churner.eval("let last; let i = 0; for (; i < 250; i++) last = new Array(1e6).fill(i); i")
-                    .value().asInt());
+            System.gc(); // a clean heap to start from, as on a quiet server
+            // meanwhile the churner makes garbage for 4 s (gigabytes) and keeps nothing
+            assertTrue(churner.eval("let last; let i = 0; const end = Date.now() + 4000;"
+                    + " while (Date.now() < end) last = new Array(1e6).fill(i++); i").value().asInt() > 10);
             other.join();
             assertEquals(60, keeper.eval("keep.length").value().asInt());
         }
@@ -243,6 +246,14 @@ class LimitsAttackTest {
                             + " again();"));
             assertEquals("RangeError", e.errorName(), e.getMessage());
             assertTrue(e.text().contains("nested"), e.text());
+        }
+        try (Sandbox deep = sandbox(Sandbox.builder().timeLimit(Duration.ofSeconds(60)))) {
+            // deep JS recursion whose every level calls the host (and makes it throw): the stack runs out in or
+            // near host frames
+            ScriptError e = assertThrows(ScriptError.class, () -> deep.eval(
+                    "function f(n) { try { nn.net([2, 0]); } catch (e) { } return f(n + 1) + 1; } f(0)"));
+            assertEquals("RangeError", e.errorName(), e.getMessage());
+            assertEquals(2, deep.eval("1 + 1").value().asInt());
         }
         try (Sandbox later = sandbox(Sandbox.builder().timeLimit(Duration.ofSeconds(60)))) {
             ScriptError e = assertThrows(ScriptError.class, () -> later.eval("nn.net([2, 0])"));
