@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.backprop.io.OpenedFile;
 import dev.backprop.nn.FormatError;
 import dev.backprop.nn.LimitError;
 import dev.backprop.nn.Matrix;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,9 +38,14 @@ public final class Csv {
 
     /** Reads {@code path} (already resolved and allowed by the caller) with {@code options}. */
     public static Dataset read(Path path, CsvOptions options) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return read(in, String.valueOf(path.getFileName()), options);
+        try (OpenedFile file = OpenedFile.open(path)) {
+            return read(file, options);
         }
+    }
+
+    /** Reads a file already open (regular, confined by the caller); it is not closed. */
+    public static Dataset read(OpenedFile file, CsvOptions options) throws IOException {
+        return read(file.stream(), file.name(), options);
     }
 
     /** Reads CSV text from {@code in}; {@code name} is used in error messages. */

@@ -1,5 +1,6 @@
 package dev.backprop.data;
 
+import dev.backprop.io.OpenedFile;
 import dev.backprop.nn.Checks;
 import dev.backprop.nn.FormatError;
 import dev.backprop.nn.LimitError;
@@ -8,7 +9,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +43,16 @@ public final class Idx {
      * multiplied by {@code scale}; no file may promise more than {@code maxElements} values.
      */
     public static Dataset read(Path images, Path labels, double scale, long maxElements) throws IOException {
-        try (InputStream im = Files.newInputStream(images); InputStream lb = Files.newInputStream(labels)) {
-            return read(im, String.valueOf(images.getFileName()), Files.size(images),
-                    lb, String.valueOf(labels.getFileName()), Files.size(labels), scale, maxElements);
+        try (OpenedFile im = OpenedFile.open(images); OpenedFile lb = OpenedFile.open(labels)) {
+            return read(im, lb, scale, maxElements);
         }
+    }
+
+    /** Reads files already open (regular, confined by the caller); they are not closed. */
+    public static Dataset read(OpenedFile images, OpenedFile labels, double scale, long maxElements)
+            throws IOException {
+        return read(images.stream(), images.name(), images.size(), labels.stream(), labels.name(), labels.size(),
+                scale, maxElements);
     }
 
     /**
