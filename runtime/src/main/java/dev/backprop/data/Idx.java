@@ -210,27 +210,25 @@ public final class Idx {
             }
         }
 
+        /** Says what is wrong with the first 4 bytes without quoting them (a message never holds file content). */
         private static String describeMagic(int magic, int expected) {
             String want = String.format(Locale.ROOT, "0x%08X", expected);
-            String got = String.format(Locale.ROOT, "0x%08X", magic);
             String kind = expected == IMAGES_MAGIC ? "an images file (unsigned bytes, 3 dimensions)"
                     : "a labels file (unsigned bytes, 1 dimension)";
             if ((magic >>> 16) != 0) {
-                return "bad magic number " + got + "; expected " + want + " for " + kind
+                return "the first 4 bytes are not an IDX magic number; expected " + want + " for " + kind
                         + ". This is not an IDX file (is it another format, or still packed?)";
             }
             int type = (magic >>> 8) & 0xFF;
-            int rank = magic & 0xFF;
             if (type != 0x08) {
-                return "magic number " + got + " says the values are of type 0x"
-                        + String.format(Locale.ROOT, "%02X", type)
-                        + ", expected unsigned bytes (0x08) for " + kind;
+                return "the magic number gives a value type other than unsigned bytes (0x08); expected " + want
+                        + " for " + kind;
             }
             if (magic == LABELS_MAGIC || magic == IMAGES_MAGIC) {
-                return "magic number " + got + " is that of " + (magic == LABELS_MAGIC ? "a labels" : "an images")
+                return "the magic number is that of " + (magic == LABELS_MAGIC ? "a labels" : "an images")
                         + " file, expected " + want + " for " + kind + "; are the images and labels swapped?";
             }
-            return "magic number " + got + " gives " + rank + " dimensions, expected " + (expected & 0xFF) + " ("
+            return "the magic number gives another number of dimensions, expected " + (expected & 0xFF) + " ("
                     + want + ") for " + kind;
         }
 
