@@ -80,11 +80,12 @@ public final class AtomicFile {
         if (old != null && old.isOther()) {
             throw new NotRegularFileException(file, old);
         }
-        String tmp = createTemp(folder, name);
+        Temp temp = createTemp(folder, name);
+        String tmp = temp.name();
         boolean done = false;
         try {
             Object key;
-            try (FileChannel ch = folder.createNew(tmp);
+            try (FileChannel ch = temp.channel();
                  OutputStream out = seam.apply(Channels.newOutputStream(ch))) {
                 content.writeTo(out);
                 out.flush();
@@ -109,15 +110,17 @@ public final class AtomicFile {
         }
     }
 
+    private record Temp(String name, FileChannel channel) {
+    }
+
     /** A new, empty file beside the target, registered as in progress: {@code .name.<pid>-<random>.tmp}. */
-    private static String createTemp(Folder folder, String name) throws IOException {
+    private static Temp createTemp(Folder folder, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
             String tmp = "." + name + "." + PID + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
                     + ".tmp";
             IN_PROGRESS.add(tmp);
             try {
-                folder.createNew(tmp).close();
-                return tmp;
+                return new Temp(tmp, folder.createNew(tmp));
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 IN_PROGRESS.remove(tmp);
                 if (attempt > 100) {
