@@ -1,5 +1,7 @@
 package dev.backprop.script.js;
 
+import dev.backprop.io.AtomicFile;
+import dev.backprop.io.OpenedFile;
 import dev.backprop.nn.BackpropException;
 import dev.backprop.nn.LimitError;
 import dev.backprop.script.AccessError;
@@ -177,6 +179,16 @@ public final class Host {
                     + " (or save to a file name without a folder)");
         }
         return p;
+    }
+
+    /** Opens a script-given file to read: confined to the read roots at open time, a regular file, never through a swapped link. */
+    public OpenedFile openRead(String name) throws IOException {
+        return roots.openRead(roots.resolveRead(name));
+    }
+
+    /** Saves atomically to a path {@link #writePath} returned; it becomes readable back once the save completed. */
+    public void save(Path checked, AtomicFile.Content content) throws IOException {
+        roots.save(checked, content);
     }
 
     long maxElements() {

@@ -226,7 +226,7 @@ public final class NetworkFacade {
     /** Saves atomically to a path inside the write root. */
     @Export
     public void save(String path) throws IOException {
-        NetworkJson.save(net, host.writePath(path));
+        host.save(host.writePath(path), out -> NetworkJson.write(net, out));
     }
 
     /** {@code net.gradCheck(x, y, { eps })} as JSON: { maxRelError, params: { W1: rel, … } }. */

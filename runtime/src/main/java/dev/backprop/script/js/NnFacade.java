@@ -2,6 +2,7 @@ package dev.backprop.script.js;
 
 import dev.backprop.explain.Walkthrough;
 import dev.backprop.io.NetworkJson;
+import dev.backprop.io.OpenedFile;
 import dev.backprop.kernel.Kernels;
 import java.io.IOException;
 import dev.backprop.nn.Matrix;
@@ -82,7 +83,10 @@ public final class NnFacade {
     /** {@code nn.load(path)}: a network file inside the read roots. */
     @Export
     public NetworkFacade load(String path) throws IOException {
-        Network n = NetworkJson.load(host.readPath(path), limit());
+        Network n;
+        try (OpenedFile file = host.openRead(path)) {
+            n = NetworkJson.load(file, limit());
+        }
         return new NetworkFacade(n, host);
     }
 
