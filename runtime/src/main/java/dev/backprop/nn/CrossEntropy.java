@@ -1,9 +1,10 @@
 package dev.backprop.nn;
 
 /**
- * Cross-entropy fused with softmax: Lᵢ = logΣⱼe^(zⱼ) − Σₖ yₖ·zₖ (= −log softmax(z)[class] for one-hot
- * y), L = mean over the batch; ∂Lᵢ/∂z = softmax(z) − y. Targets are one-hot rows or one class
- * index per example.
+ * Cross-entropy fused with softmax: Lᵢ = Σₖ yₖ·(logΣⱼe^(zⱼ) − zₖ) (= −log softmax(z)[class] for one-hot
+ * y), L = mean over the batch; ∂Lᵢ/∂z = softmax(z)·Σₖyₖ − y (= softmax(z) − y when the row sums
+ * to 1, as torch.nn.functional.cross_entropy with probability targets). Targets are one-hot rows,
+ * soft rows (any finite values) or one class index per example.
  */
 public record CrossEntropy() implements Loss {
     public static final CrossEntropy INSTANCE = new CrossEntropy();
@@ -52,9 +53,16 @@ public record CrossEntropy() implements Loss {
         boolean indices = isClassIndices(y, cols);
         for (int i = 0, rows = a.rows(); i < rows; i++) {
             int o = i * cols;
+            double mass = 1.0; // Σₖ yₖ: 1 for a class index or a one-hot row, anything for soft targets
+            if (!indices) {
+                mass = 0;
+                for (int k = 0; k < cols; k++) {
+                    mass += y.at(o + k);
+                }
+            }
             for (int k = 0; k < cols; k++) {
                 double target = indices ? (k == (int) y.at(i) ? 1.0 : 0.0) : y.at(o + k);
-                d.put(o + k, as.get(o + k) - target); // δ = softmax(z) − y
+                d.put(o + k, as.get(o + k) * mass - target); // δ = softmax(z)·Σy − y
             }
         }
     }

@@ -349,14 +349,10 @@
       }
       return this.#value;
     }
+    /** All or nothing: every row width and every value is checked before the first one is written. */
     set value(values) {
-      const rows = this.#h.rows(), cols = this.#h.cols();
-      const form = formOf(values, cols, 'param.value =');
-      if (formRows * formCols !== rows * cols || form === MATRIX) {
-        throw new ShapeError('param.value = expects ' + rows * cols + ' values for ' + this.#h.name() + ' ['
-          + rows + ', ' + cols + '], got ' + describe(values));
-      }
-      fill(this.value, values, form, formRows, formCols, 'param.value =', this.#h.name());
+      const staged = stageParamValues(values, this.#h.name(), this.#h.rows(), this.#h.cols());
+      this.value.set(staged);
       this.#h.touch();
     }
     get grad() {
@@ -409,6 +405,40 @@
     toString() {
       return display(this, false);
     }
+  }
+
+  /** `param.value = values` read into a fresh array: [rows, cols] exactly (flat or as rows), every value finite. */
+  function stageParamValues(values, name, rows, cols) {
+    const what = 'param.value =';
+    const shape = name + ' [' + rows + ', ' + cols + ']';
+    const form = isTyped(values) ? TYPED : formOf(values, cols, what);
+    const fits = form === ROWS ? formRows === rows && formCols === cols : form !== MATRIX && values.length === rows * cols;
+    if (!fits) {
+      throw new ShapeError(what + ' expects ' + rows * cols + ' values for ' + shape + ' (flat, or ' + rows
+        + ' rows of ' + cols + '), got ' + describe(values) + '; nothing was written');
+    }
+    const staged = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) {
+      const r = form === ROWS ? values[i] : null;
+      if (form === ROWS && (r === null || r === undefined || r.length !== cols)) {
+        throw new ShapeError(what + ' expects ' + rows + ' rows of ' + cols + ' values for ' + shape + '; row ' + i
+          + ' has ' + (r == null ? 'no values' : r.length) + '; nothing was written');
+      }
+      for (let j = 0; j < cols; j++) {
+        const e = form === ROWS ? r[j] : values[i * cols + j];
+        const where = name + (form === ROWS ? '[' + i + '][' + j + ']' : '[' + (i * cols + j) + ']') + ' (row ' + i
+          + ', column ' + j + ')';
+        if (typeof e !== 'number') {
+          throw new TypeError(what + ' expects numbers, got ' + describe(e) + ' at ' + where + '; nothing was written');
+        }
+        if (e !== e || e === Infinity || e === -Infinity) {
+          throw new ValueError(what + ' got ' + e + ' at ' + where + '; parameters must be finite numbers;'
+            + ' nothing was written');
+        }
+        staged[i * cols + j] = e;
+      }
+    }
+    return staged;
   }
 
   // ---- Layer --------------------------------------------------------------------------------------

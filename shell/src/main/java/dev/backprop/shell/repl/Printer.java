@@ -40,7 +40,12 @@ public final class Printer {
             return "";
         }
         this.display = display;
-        return String.join("\n", block(v, 0));
+        try {
+            return String.join("\n", block(v, 0));
+        } catch (ClassCastException | UnsupportedOperationException | IllegalArgumentException e) {
+            // a value shaped like a matrix or a parameter whose members are not numbers: the sandbox's display
+            return display.apply(v, color);
+        }
     }
 
     /** {@code Name: message} in red, then where it happened and the input line. */
@@ -180,34 +185,51 @@ public final class Printer {
                 && v.getMember("toArray").canExecute();
     }
 
+    /** Every element the one-line vector shows is a number (large arrays are read only at their edges). */
     private static boolean isNumberVector(Value v) {
         long n = v.getArraySize();
-        if (n == 0) {
+        if (n == 0 || n > Integer.MAX_VALUE) {
             return false;
         }
-        for (long k : new long[] {0, n / 2, n - 1}) {
-            Value e = v.getArrayElement(k);
-            if (!e.isNumber() || !e.fitsInDouble()) {
+        for (int k : Table.indices((int) n, Table.MAX_VECTOR, Table.EDGE_VECTOR)) {
+            if (k >= 0 && !isNumber(v.getArrayElement(k))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** An array of at least two equally long arrays of numbers. */
+    private static boolean isNumber(Value e) {
+        return e.isNumber() && e.fitsInDouble();
+    }
+
+    /** An array of at least two equally long arrays whose cells the table shows are all numbers. */
     private static boolean isNumberGrid(Value v) {
         long n = v.getArraySize();
-        if (n < 2) {
+        if (n < 2 || n > Integer.MAX_VALUE) {
             return false;
         }
         Value first = v.getArrayElement(0);
-        if (!first.hasArrayElements() || !isNumberVector(first)) {
+        if (!first.hasArrayElements() || first.getArraySize() == 0 || first.getArraySize() > Integer.MAX_VALUE) {
             return false;
         }
-        for (long k = 1; k < n; k++) {
-            Value row = v.getArrayElement(k);
-            if (!row.hasArrayElements() || row.getArraySize() != first.getArraySize() || !isNumberVector(row)) {
+        int cols = (int) first.getArraySize();
+        List<Integer> shownCols = Table.indices(cols, Table.MAX_COLS, Table.EDGE_COLS);
+        for (long i = 1; i < n; i++) {
+            Value row = v.getArrayElement(i);
+            if (!row.hasArrayElements() || row.getArraySize() != cols) {
                 return false;
+            }
+        }
+        for (int i : Table.indices((int) n, Table.MAX_ROWS, Table.EDGE_ROWS)) {
+            if (i < 0) {
+                continue;
+            }
+            Value row = v.getArrayElement(i);
+            for (int j : shownCols) {
+                if (j >= 0 && !isNumber(row.getArrayElement(j))) {
+                    return false;
+                }
             }
         }
         return true;

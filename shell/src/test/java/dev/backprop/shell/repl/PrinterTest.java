@@ -39,6 +39,47 @@ class PrinterTest {
     }
 
     @Test
+    void mixedArraysOfEveryShapeAreShownElementByElement() {
+        // the printer once sampled three elements (0, n/2, n−1) and crashed on the others
+        assertEquals("[1, 'x', 3, 4, 5]", show("[1, 'x', 3, 4, 5]"));
+        assertEquals("['x', 1, 2]", show("['x', 1, 2]"));
+        assertEquals("[1, 2, 'x']", show("[1, 2, 'x']"));
+        assertEquals("[1, null, 3, 4]", show("[1, null, 3, 4]"));
+        assertEquals("[1, undefined, 3, 4]", show("[1, undefined, 3, 4]"));
+        assertEquals("[1, true, 3, 4]", show("[1, true, 3, 4]"));
+        assertEquals("[1, { a: 1 }, 3, 4]", show("[1, { a: 1 }, 3, 4]"));
+        assertEquals("[1, [2], 3, 4]", show("[1, [2], 3, 4]"));
+        assertEquals("[1, undefined, 3, 4]", show("[1, , 3, 4]"), "a hole");
+        String early = show("Array.from({length: 1000}, (_, i) => i === 3 ? 'x' : i)");
+        assertTrue(early.startsWith("[0, 1, 2, 'x', 4, 5, 6, 7, …"), early);
+        String middle = show("Array.from({length: 1000}, (_, i) => i === 500 ? 'x' : i)");
+        assertTrue(middle.startsWith("[0, 1, 2, 3, 4, 5, 6, 7, …, 992"), middle);
+        String late = show("Array.from({length: 1000}, (_, i) => i === 996 ? 'x' : i)");
+        assertTrue(late.endsWith("995, 'x', 997, 998, 999]"), late);
+    }
+
+    @Test
+    void mixedGridsAreNotTables() {
+        assertEquals("[[1, 2, 3, 4], [5, 'x', 7, 8]]", show("[[1, 2, 3, 4], [5, 'x', 7, 8]]"));
+        assertEquals("[['x', 2], [3, 4]]", show("[['x', 2], [3, 4]]"));
+        assertEquals("[[1, 2], [3]]", show("[[1, 2], [3]]"));
+        assertEquals("[[1, 2], 3]", show("[[1, 2], 3]"));
+        String big = show("Array.from({length: 50}, (_, i) => Array.from({length: 30}, (_, j) => i === 2 && j === 1 ? 'x' : j))");
+        assertFalse(big.contains("50×30"), big);
+        assertTrue(big.contains("'x'"), big);
+    }
+
+    @Test
+    void lookAlikesWhoseValuesAreNotNumbersFallBackToTheSandboxDisplay() {
+        Printer p = new Printer(false);
+        String m = p.format(Js.eval("({ shape: [1, 2], toArray() { return ['a', 1] } })"), (v, c) -> "shown by display");
+        assertEquals("shown by display", m);
+        String w = p.format(Js.eval("({ name: 7, shape: [1, 1], trainable: 'no', toArray() { return [[1]] } })"),
+                (v, c) -> "shown by display");
+        assertEquals("shown by display", w);
+    }
+
+    @Test
     void matricesAsAlignedTablesWithTheirShape() {
         assertEquals("2×2\n[[0.15,  0.2],\n [0.25, -0.3]]", show("[[0.15, 0.2], [0.25, -0.3]]"));
         String big = show("Array.from({length: 50}, (_, i) => Array.from({length: 30}, (_, j) => i * 30 + j))");
@@ -80,6 +121,18 @@ class PrinterTest {
     }
 
     /** Project objects from a real sandbox, shown through the sandbox's own display where no table fits. */
+    @Test
+    void theSandboxDisplayShowsMixedArraysToo() {
+        try (Sandbox box = Sandbox.builder().timeLimit(null).build()) {
+            java.util.function.Function<String, String> display = js -> box.display(box.eval(js, "<t>").value(), false);
+            assertEquals("[1, 'x', 3, 4, 5]", display.apply("[1, 'x', 3, 4, 5]"));
+            assertEquals("[[1, 2, 3, 4], [5, 'x', 7, 8]]", display.apply("[[1, 2, 3, 4], [5, 'x', 7, 8]]"));
+            assertEquals("[1, null, undefined, true, { a: 1 }]", display.apply("[1, null, undefined, true, { a: 1 }]"));
+            Printer p = new Printer(false);
+            assertEquals("[1, 'x', 3, 4, 5]", p.format(box.eval("[1, 'x', 3, 4, 5]", "<t>").value(), box::display));
+        }
+    }
+
     @Test
     void projectObjectsFromARealSandbox() {
         try (Sandbox box = Sandbox.builder().timeLimit(null).build()) {
