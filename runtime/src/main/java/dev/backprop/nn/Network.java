@@ -1,7 +1,6 @@
 package dev.backprop.nn;
 
 import dev.backprop.kernel.Kernels;
-import dev.backprop.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -291,13 +290,13 @@ public final class Network {
         gradsFresh = false;
     }
 
-    /** One update by {@code optimizer} on every trainable parameter. */
-    public void step(Optimizer optimizer) {
+    /** One update by {@code optimizer} (an {@code dev.backprop.optim.Optimizer}) on every trainable parameter. */
+    public void step(UpdateRule optimizer) {
         step(optimizer, false);
     }
 
-    /** As {@link #step(Optimizer)}; {@code reuse} allows a second step on the same gradients. */
-    public void step(Optimizer optimizer, boolean reuse) {
+    /** As {@link #step(UpdateRule)}; {@code reuse} allows a second step on the same gradients. */
+    public void step(UpdateRule optimizer, boolean reuse) {
         checkGradsFresh(reuse);
         List<Param> trainable = trainableScratch; // reused: a steady-state step allocates nothing
         trainable.clear();

@@ -9,11 +9,11 @@ import java.util.Map;
  * An update rule over a network's trainable parameters, in PyTorch's formulation; the family is
  * closed ("sorted in order of increasing complexity": {@link Sgd}, {@link Adam}).
  */
-public sealed interface Optimizer permits Sgd, Adam {
+public sealed interface Optimizer extends dev.backprop.nn.UpdateRule permits Sgd, Adam {
 
     /**
      * Updates each parameter in place from its gradient and returns ‖Δp‖ per parameter. Called by
-     * {@link Network#step(Optimizer)}, which checks the gradients are fresh and marks the change.
+     * {@link Network#step(dev.backprop.nn.UpdateRule)}, which checks the gradients are fresh and marks the change.
      */
     default double[] update(List<Param> trainable) {
         double[] norms = new double[trainable.size()];
@@ -22,6 +22,7 @@ public sealed interface Optimizer permits Sgd, Adam {
     }
 
     /** As {@link #update(List)}, writing ‖Δp‖ into {@code norms[i]}; allocates nothing in steady state. */
+    @Override
     void update(List<Param> trainable, double[] norms);
 
     /** One step on {@code net}: the same as {@code net.step(this)}. */
