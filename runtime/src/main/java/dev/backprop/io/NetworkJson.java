@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.backprop.nn.BackpropException;
+import dev.backprop.nn.Custom;
 import dev.backprop.nn.FormatError;
 import dev.backprop.nn.LimitError;
 import dev.backprop.nn.Network;
@@ -90,7 +91,15 @@ public final class NetworkJson {
         if (text == null) {
             throw new FormatError("JSON text is missing (null): expected a network document");
         }
-        return read(() -> FACTORY.createParser(text), "JSON text", maxElements);
+        return read(() -> FACTORY.createParser(text), "JSON text", maxElements, java.util.Map.of());
+    }
+
+    /** As {@link #fromJson(String, long)}; layers may name the activations in {@code custom} (name → activation). */
+    public static Network fromJson(String text, long maxElements, java.util.Map<String, Custom> custom) {
+        if (text == null) {
+            throw new FormatError("JSON text is missing (null): expected a network document");
+        }
+        return read(() -> FACTORY.createParser(text), "JSON text", maxElements, custom);
     }
 
     /** Reads a network from a tree (parsed text, or a script's plain object; numbers may be ints or doubles). */
@@ -127,6 +136,11 @@ public final class NetworkJson {
      * one a FormatError, one beyond {@code maxElements} parameters a LimitError.
      */
     public static Network load(Path path, long maxElements) throws IOException {
+        return load(path, maxElements, java.util.Map.of());
+    }
+
+    /** As {@link #load(Path, long)}; layers may name the activations in {@code custom} (name → activation). */
+    public static Network load(Path path, long maxElements, java.util.Map<String, Custom> custom) throws IOException {
         if (Files.isDirectory(path)) {
             throw new IOException("cannot load " + path + ": it is a folder, not a network file");
         }
@@ -146,7 +160,7 @@ public final class NetworkJson {
                     + " this file");
         }
         byte[] bytes = Files.readAllBytes(path);
-        return read(() -> FACTORY.createParser(bytes), path.toString(), maxElements);
+        return read(() -> FACTORY.createParser(bytes), path.toString(), maxElements, custom);
     }
 
     /** {@code Backprop Sandbox 0.1.0}, or without the version when it is not known (e.g. in tests). */
@@ -155,10 +169,10 @@ public final class NetworkJson {
         return v == null ? "Backprop Sandbox" : "Backprop Sandbox " + v;
     }
 
-    private static Network read(JsonText.Source src, String name, long maxElements) {
+    private static Network read(JsonText.Source src, String name, long maxElements, java.util.Map<String, Custom> custom) {
         JsonNode tree = JsonText.parse(MAPPER, src, name);
         try {
-            return new NetworkReader(maxElements).read(tree);
+            return new NetworkReader(maxElements, custom).read(tree);
         } catch (DocumentError e) {
             throw error(name, e, JsonText.locate(src, e.where()));
         }

@@ -4,10 +4,12 @@ import dev.backprop.explain.Walkthrough;
 import dev.backprop.io.NetworkJson;
 import dev.backprop.kernel.Kernels;
 import java.io.IOException;
+import dev.backprop.nn.Custom;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
 import dev.backprop.nn.NetworkBuilder;
 import dev.backprop.nn.ShapeError;
+import dev.backprop.nn.ValueError;
 import dev.backprop.optim.Adam;
 import dev.backprop.optim.Sgd;
 import java.util.ArrayList;
@@ -23,6 +25,9 @@ public final class NnFacade {
     private final Host host;
     private long sessionSeed;
     private long unseededNets;
+    /** The activations scripts defined with nn.activation, by name (sorted, so messages list them in order). */
+    private final java.util.TreeMap<String, Custom> activations = new java.util.TreeMap<>();
+    private final ScriptActivation.Guard activationGuard = new ScriptActivation.Guard();
 
     NnFacade(Host host) {
         this.host = host;
@@ -53,6 +58,7 @@ public final class NnFacade {
         if (output != null) {
             b.output(output);
         }
+        b.customActivations(activations);
         b.loss(loss);
         if (init != null) {
             b.init(init);
@@ -93,15 +99,29 @@ public final class NnFacade {
     /** {@code nn.fromJSON(text)}: a network from the JSON document, within the element limit. */
     @Export
     public NetworkFacade fromJson(String text) {
-        Network n = NetworkJson.fromJson(text, limit());
+        Network n = NetworkJson.fromJson(text, limit(), activations);
         return host.account(new NetworkFacade(n, host), networkBytes(n.sizes()), "a network " + n);
     }
 
     /** {@code nn.load(path)}: a network file inside the read roots. */
     @Export
     public NetworkFacade load(String path) throws IOException {
-        Network n = NetworkJson.load(host.readPath(path), limit());
+        Network n = NetworkJson.load(host.readPath(path), limit(), activations);
         return host.account(new NetworkFacade(n, host), networkBytes(n.sizes()), "the network in " + path);
+    }
+
+    /**
+     * {@code nn.activation(name, { f, df })}: the prelude checked the functions and wraps them into two
+     * per-layer loops, {@code forward(zBytes, aBytes, n)} and {@code backward(zBytes, aBytes, gradABytes,
+     * gradZBytes, n)}. A built-in name or one already defined is a ValueError.
+     */
+    @Export
+    public void defineActivation(String name, Value forward, Value backward) {
+        if (activations.containsKey(name)) {
+            throw new ValueError("activation '" + name + "' is already defined in this sandbox (networks may be using"
+                    + " it); give the new one another name");
+        }
+        activations.put(name, new Custom(name, new ScriptActivation(name, forward, backward, activationGuard)));
     }
 
     private long limit() {
