@@ -280,10 +280,11 @@ final class NetworkReader {
                 return name;
             }
             String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-            throw new DocumentError(at, at + " is \"" + shown + "\", which is neither a built-in activation (" + quoted(ACTIVATIONS)
-                    + ") nor one defined in this sandbox" + (custom.isEmpty() ? "" : " (" + quoted(List.copyOf(
-                    new java.util.TreeSet<>(custom.keySet()))) + ")") + "; a network saved with your own activation"
-                    + " needs it defined before loading: nn.activation('" + shown + "', { f: (z) => …, df: (z, a) => … })");
+            throw new DocumentError(at, at + " is \"" + shown + "\", an unknown activation; use one of "
+                    + quoted(ACTIVATIONS) + (custom.isEmpty() ? "" : " or one defined in this sandbox ("
+                    + quoted(List.copyOf(new java.util.TreeSet<>(custom.keySet()))) + ")") + "; a network saved with"
+                    + " your own activation needs it defined before loading: nn.activation('" + shown
+                    + "', { f: (z) => …, df: (z, a) => … })");
         }
         return readName(layer, at, ACTIVATIONS, "activation");
     }
