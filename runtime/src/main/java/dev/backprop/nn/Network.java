@@ -176,6 +176,18 @@ public final class Network {
                 single.bindForward(input, layers);
             }
         }
+        // The weights are stamped before they are used, and the caches count as a forward only once all
+        // are written: a write from inside a custom activation, or an error half-way, then shows as stale.
+        hasForward = false;
+        Param[] ps = paramArray;
+        long[] stamps = forwardStamps;
+        if (stamps == null) {
+            stamps = new long[ps.length];
+            forwardStamps = stamps;
+        }
+        for (int i = 0; i < ps.length; i++) {
+            stamps[i] = ps[i].stamp();
+        }
         input.copyFrom(x);
         Matrix in = input;
         if (single != null && batch == 1) {
@@ -188,15 +200,6 @@ public final class Network {
                 d.activation().forward(d.z, d.a);                      // a = f(z)
                 in = d.a;
             }
-        }
-        Param[] ps = paramArray;
-        long[] stamps = forwardStamps;
-        if (stamps == null) {
-            stamps = new long[ps.length];
-            forwardStamps = stamps;
-        }
-        for (int i = 0; i < ps.length; i++) {
-            stamps[i] = ps[i].stamp();
         }
         hasForward = true;
         return in;
@@ -242,6 +245,7 @@ public final class Network {
             ensureBackwardSpace(batch);
             Dense top = layers.get(layers.size() - 1);
             outputGrad.copyFrom(grad); // a copy: grad may be a live cache such as top.a
+            forgetGrads(); // the output δ below may already call a custom activation's df
             top.activation().backward(top.z, top.a, outputGrad, top.delta); // δ_o = ∂L/∂ŷ ⊙ f'(z) (softmax: Jacobian)
             gradsFromTargets = false;
             propagate(batch, 1.0, accumulate);
@@ -270,6 +274,7 @@ public final class Network {
         targets.copyFrom(y);
         ensureBackwardSpace(batch);
         double value = loss.value(top.z, top.a, targets);
+        forgetGrads(); // the output δ below may already call a custom activation's df
         loss.outputDelta(top.z, top.a, targets, top.activation(), top.delta, outputGrad); // δ_o
         gradsFromTargets = true;
         propagate(batch, 1.0 / batch, accumulate);
@@ -595,6 +600,13 @@ public final class Network {
         Checks.finite(what, "x", x);
     }
 
+    /** Until every gradient is written (a custom activation's df may throw half-way), there are none to use. */
+    private void forgetGrads() {
+        hasGrads = false;
+        gradsFresh = false;
+        inputGrad.forget();
+    }
+
     /**
      * A network is not re-entrant: a call made while another of its calls runs (from a custom activation's
      * f or df, which runs inside forward and backward) would overwrite the caches that call is using.
@@ -664,6 +676,10 @@ public final class Network {
         private boolean computed;
         private Matrix keptW1;
         private boolean kept;
+
+        void forget() {
+            delta = null;
+        }
 
         void remember(Dense layer1, double s, long stamp) {
             first = layer1;

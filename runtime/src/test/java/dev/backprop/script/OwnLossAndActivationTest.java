@@ -257,4 +257,36 @@ class OwnLossAndActivationTest {
             assertEquals("StaleForwardError", fails(s, "net.backwardFrom([[0.1, 0.2], [0.3, 0.4]])").errorName());
         }
     }
+
+    @Test
+    void anErrorHalfWayLeavesNoForwardAndNoGradientsToUse() {
+        try (Scripts s = Scripts.open()) {
+            s.eval("""
+                let failF = false, failDf = false;
+                nn.activation('fragile', { f: (z) => { if (failF) throw new Error('f failed'); return z; },
+                                           df: () => { if (failDf) throw new Error('df failed'); return 1; } });
+                const net = nn.net([2, 3, 1], { activation: 'fragile', output: 'sigmoid', seed: 1 });
+                net.forward([[0.1, 0.2], [0.3, 0.4]]);
+                net.backward([1, 0]);
+                failF = true;
+                """);
+            assertTrue(fails(s, "net.forward([[0.5, 0.6], [0.7, 0.8]])").getMessage().contains("f failed"));
+            assertEquals("StaleForwardError", fails(s, "net.backward([1, 0])").errorName());
+            s.eval("failF = false; net.forward([[0.1, 0.2], [0.3, 0.4]]); failDf = true;");
+            assertTrue(fails(s, "net.backward([1, 0])").getMessage().contains("df failed"));
+            ScriptError e = fails(s, "net.step(0.1)");
+            assertEquals("StaleGradientError", e.errorName());
+            assertTrue(e.getMessage().contains("step needs gradients"), e.getMessage());
+            assertEquals("null", s.eval("String(net.inputGrad)").value().asString());
+            // a write to the weights from inside f (after they were used) shows as a stale forward
+            s.eval("""
+                failDf = false;
+                let poke = null;
+                nn.activation('poking', { f: (z) => { if (poke) poke.layers[0].W.value[0] += 1; return z; }, df: () => 1 });
+                poke = nn.net([2, 2, 1], { activation: 'poking', seed: 1 });
+                poke.forward([0.1, 0.2]);
+                """);
+            assertEquals("StaleForwardError", fails(s, "poke.backward([1])").errorName());
+        }
+    }
 }
