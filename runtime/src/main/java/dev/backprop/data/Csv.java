@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.backprop.io.OpenedFile;
 import dev.backprop.nn.FormatError;
 import dev.backprop.nn.LimitError;
 import dev.backprop.nn.Matrix;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * Reads a CSV file into a {@link Dataset} with Jackson's CSV parser. Feature cells must be decimal
  * numbers; the target column holds numbers (values, or whole numbers ≥ 0 read as class indices) or
  * names (class labels, numbered in sorted order and kept as {@link Dataset#classNames()}). Every
- * damaged input is a {@link FormatError} naming the file, the line and the column.
+ * damaged input is a {@link FormatError} naming the file, the line and the column, and never quoting
+ * the file's content (a message says where the file is damaged, not what it holds).
  */
 public final class Csv {
     /** Plain decimal numbers: no hex, no NaN or Infinity, no type suffix. */
@@ -38,9 +39,14 @@ public final class Csv {
 
     /** Reads {@code path} (already resolved and allowed by the caller) with {@code options}. */
     public static Dataset read(Path path, CsvOptions options) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return read(in, String.valueOf(path.getFileName()), options);
+        try (OpenedFile file = OpenedFile.open(path)) {
+            return read(file, options);
         }
+    }
+
+    /** Reads a file already open (regular, confined by the caller); it is not closed. */
+    public static Dataset read(OpenedFile file, CsvOptions options) throws IOException {
+        return read(file.stream(), file.name(), options);
     }
 
     /** Reads CSV text from {@code in}; {@code name} is used in error messages. */
@@ -50,11 +56,15 @@ public final class Csv {
             p.setSchema(CsvSchema.emptySchema().withColumnSeparator(options.separator()));
             return reader.read(p);
         } catch (JsonProcessingException e) {
+            // the parser's own message quotes the text it stopped at: say only where
             JsonLocation at = e.getLocation();
-            throw new FormatError(name + ": not valid CSV in the row after line " + reader.lastLine + ": "
-                    + e.getOriginalMessage() + (at == null ? "" : " (noticed at line " + at.getLineNr() + ")"), e);
+            throw new FormatError(name + ": not valid CSV in the row after line " + reader.lastLine
+                    + (at == null || at.getLineNr() < 1 ? "" : " (noticed at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")") + "; is a quote left open, or a character misplaced after a quote?",
+                    null);
         } catch (CharConversionException e) {
-            throw new FormatError(name + ": not valid text (UTF-8 expected): " + e.getMessage(), e);
+            throw new FormatError(name + ": not valid text (UTF-8 expected) after line " + reader.lastLine
+                    + "; save the file as UTF-8", null);
         }
     }
 
@@ -86,6 +96,7 @@ public final class Csv {
                 if (t != JsonToken.START_ARRAY) {
                     continue;
                 }
+                dev.backprop.nn.Account.checkStop(); // a huge file ends at a time limit or an interrupt, row by row
                 cells.clear();
                 int line = -1;
                 while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
@@ -106,8 +117,7 @@ public final class Csv {
                         + (options.header() ? "a header row and then " : "") + "rows of comma-separated numbers");
             }
             if (rows == 0) {
-                throw new FormatError(name + ": the file has a header (" + String.join(",", header)
-                        + ") but no data rows");
+                throw new FormatError(name + ": the file has a header row (" + width + " columns) but no data rows");
             }
             return build();
         }
@@ -172,8 +182,9 @@ public final class Csv {
                     }
                 }
                 if (found < 0) {
-                    throw new FormatError(name + ": no column named '" + options.targetName() + "' for the target;"
-                            + " the header has " + first.stream().map(String::trim).toList());
+                    throw new FormatError(name + ": no column named '" + options.targetName() + "' for the target"
+                            + " in the header (line " + line + ", " + first.size() + " columns); check the name's"
+                            + " spelling, or give the target as a column index");
                 }
                 return found;
             }
@@ -201,12 +212,9 @@ public final class Csv {
         }
 
         private FormatError badCell(int line, int column, String cell, String problem) {
-            return new FormatError(name + ": line " + line + ", column " + (column + 1) + columnName(column) + ": "
-                    + problem + (cell.isEmpty() ? "" : ", got '" + cell + "'"));
-        }
-
-        private String columnName(int column) {
-            return header != null ? " ('" + header[column] + "')" : "";
+            return new FormatError(name + ": line " + line + ", column " + (column + 1) + ": " + problem
+                    + (cell.isEmpty() ? "" : " (the cell holds " + cell.length() + " character"
+                    + (cell.length() == 1 ? "" : "s") + ")"));
         }
 
         private Dataset build() {
@@ -225,6 +233,10 @@ public final class Csv {
             for (int i = 0; i < rows; i++) {
                 if (NUMBER.matcher(targets.get(i)).matches()) {
                     y[i] = Double.parseDouble(targets.get(i));
+                    if (!Double.isFinite(y[i])) {
+                        throw badCell(targetLines.get(i), target, targets.get(i), "the target number is too large"
+                                + " for a double");
+                    }
                     if (firstNumber < 0) {
                         firstNumber = i;
                     }
@@ -250,17 +262,25 @@ public final class Csv {
                 int bad = Math.max(firstNumber, firstName);
                 int good = Math.min(firstNumber, firstName);
                 throw new FormatError(name + ": line " + targetLines.get(bad) + ", column " + (target + 1)
-                        + columnName(target) + ": the target column mixes numbers and names ('" + targets.get(bad)
-                        + "' here, '" + targets.get(good) + "' on line " + targetLines.get(good)
+                        + ": the target column mixes numbers and names (a " + (bad == firstName ? "name" : "number")
+                        + " here, a " + (good == firstName ? "name" : "number") + " on line " + targetLines.get(good)
                         + "); use all numbers or all class names");
             }
             Dataset d = new Dataset(x, Matrix.of(rows, 1, y), classes, classNames, featureNames);
             if (options.oneHot()) {
                 if (classes == 0) {
                     int i = firstNonWhole(y);
-                    throw new FormatError(name + ": oneHot needs class labels, but the target column"
-                            + columnName(target) + " holds values such as " + targets.get(i) + " (line "
-                            + targetLines.get(i) + "); use names or whole numbers from 0, or leave oneHot off");
+                    throw new FormatError(name + ": oneHot needs class labels, but the target column (column "
+                            + (target + 1) + ") holds a value that is not a whole number ≥ 0 on line "
+                            + targetLines.get(i) + "; use names or whole numbers from 0, or leave oneHot off");
+                }
+                // one-hot rows take rows × classes values: checked before they are allocated
+                long values = (long) rows * (width - 1) + (long) rows * classes;
+                if (values > options.maxElements()) {
+                    throw new LimitError(name + ": one-hot targets for " + classes + " classes would make "
+                            + values + " values (" + rows + " rows), more than the limit of " + options.maxElements()
+                            + " on one dataset; leave oneHot off, or check the class indices (the largest is "
+                            + (classes - 1) + ")");
                 }
                 return d.oneHot(classes);
             }

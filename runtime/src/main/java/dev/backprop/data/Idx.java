@@ -1,5 +1,6 @@
 package dev.backprop.data;
 
+import dev.backprop.io.OpenedFile;
 import dev.backprop.nn.Checks;
 import dev.backprop.nn.FormatError;
 import dev.backprop.nn.LimitError;
@@ -8,7 +9,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +43,16 @@ public final class Idx {
      * multiplied by {@code scale}; no file may promise more than {@code maxElements} values.
      */
     public static Dataset read(Path images, Path labels, double scale, long maxElements) throws IOException {
-        try (InputStream im = Files.newInputStream(images); InputStream lb = Files.newInputStream(labels)) {
-            return read(im, String.valueOf(images.getFileName()), Files.size(images),
-                    lb, String.valueOf(labels.getFileName()), Files.size(labels), scale, maxElements);
+        try (OpenedFile im = OpenedFile.open(images); OpenedFile lb = OpenedFile.open(labels)) {
+            return read(im, lb, scale, maxElements);
         }
+    }
+
+    /** Reads files already open (regular, confined by the caller); they are not closed. */
+    public static Dataset read(OpenedFile images, OpenedFile labels, double scale, long maxElements)
+            throws IOException {
+        return read(images.stream(), images.name(), images.size(), labels.stream(), labels.name(), labels.size(),
+                scale, maxElements);
     }
 
     /**
@@ -190,6 +196,7 @@ public final class Idx {
             long done = 0;
             String what = dims.length == 1 ? "the labels" : "the pixel data";
             while (done < values) {
+                dev.backprop.nn.Account.checkStop(); // a huge file ends at a time limit or an interrupt, block by block
                 int len = (int) Math.min(buf.length, values - done);
                 src.readFully(buf, len, what, offset + done);
                 for (int k = 0; k < len; k++) {
@@ -204,27 +211,25 @@ public final class Idx {
             }
         }
 
+        /** Says what is wrong with the first 4 bytes without quoting them (a message never holds file content). */
         private static String describeMagic(int magic, int expected) {
             String want = String.format(Locale.ROOT, "0x%08X", expected);
-            String got = String.format(Locale.ROOT, "0x%08X", magic);
             String kind = expected == IMAGES_MAGIC ? "an images file (unsigned bytes, 3 dimensions)"
                     : "a labels file (unsigned bytes, 1 dimension)";
             if ((magic >>> 16) != 0) {
-                return "bad magic number " + got + "; expected " + want + " for " + kind
+                return "the first 4 bytes are not an IDX magic number; expected " + want + " for " + kind
                         + ". This is not an IDX file (is it another format, or still packed?)";
             }
             int type = (magic >>> 8) & 0xFF;
-            int rank = magic & 0xFF;
             if (type != 0x08) {
-                return "magic number " + got + " says the values are of type 0x"
-                        + String.format(Locale.ROOT, "%02X", type)
-                        + ", expected unsigned bytes (0x08) for " + kind;
+                return "the magic number gives a value type other than unsigned bytes (0x08); expected " + want
+                        + " for " + kind;
             }
             if (magic == LABELS_MAGIC || magic == IMAGES_MAGIC) {
-                return "magic number " + got + " is that of " + (magic == LABELS_MAGIC ? "a labels" : "an images")
+                return "the magic number is that of " + (magic == LABELS_MAGIC ? "a labels" : "an images")
                         + " file, expected " + want + " for " + kind + "; are the images and labels swapped?";
             }
-            return "magic number " + got + " gives " + rank + " dimensions, expected " + (expected & 0xFF) + " ("
+            return "the magic number gives another number of dimensions, expected " + (expected & 0xFF) + " ("
                     + want + ") for " + kind;
         }
 

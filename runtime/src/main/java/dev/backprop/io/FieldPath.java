@@ -4,10 +4,18 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** Where a value sits in a network document, written as people read it: {@code layers[1].W[3]}. */
+/**
+ * Where a value sits in a network document, written as people read it: {@code layers[1].W[3]}. Only
+ * the format's own field names are shown; any other name (which is the file's content) is shown as
+ * {@code <unknown field>}.
+ */
 record FieldPath(List<Object> segments) {
     static final FieldPath ROOT = new FieldPath(List.of());
+    /** The field names of the format (docs/json-format.md): the only names a message shows. */
+    private static final Set<String> FORMAT_NAMES = Set.of("format", "version", "metadata", "seed", "loss",
+            "layers", "inputs", "outputs", "activation", "W", "b", "trainable");
 
     FieldPath {
         segments = List.copyOf(segments);
@@ -29,16 +37,14 @@ record FieldPath(List<Object> segments) {
         return segments.isEmpty();
     }
 
-    /** {@code layers[1].W[3]}; a name that is not a plain word is quoted: {@code metadata["my key"]}. */
+    /** {@code layers[1].W[3]}; a name the format does not have is {@code metadata.<unknown field>}. */
     String display() {
         StringBuilder sb = new StringBuilder();
         for (Object seg : segments) {
             if (seg instanceof Integer i) {
                 sb.append('[').append(i).append(']');
-            } else if (((String) seg).matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-                sb.append(sb.isEmpty() ? "" : ".").append(seg);
             } else {
-                sb.append("[\"").append(((String) seg).replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
+                sb.append(sb.isEmpty() ? "" : ".").append(FORMAT_NAMES.contains(seg) ? seg : "<unknown field>");
             }
         }
         return sb.toString();

@@ -15,7 +15,8 @@ import java.io.IOException;
 /**
  * JSON text to a tree, with errors a learner can act on: where the text stops being JSON (line,
  * column and the field being read), and, for a defect found later in the tree, where that field
- * is in the text.
+ * is in the text. A message never quotes the text (the parser's own messages do, so they are
+ * replaced by a description of the kind of defect).
  */
 final class JsonText {
     private JsonText() {
@@ -46,7 +47,7 @@ final class JsonText {
             if (e instanceof JsonEOFException || original.contains("end-of-input")) {
                 throw new FormatError(name + where(e.getLocation()) + ": the document ends early, " + openPart(ctx)
                         + "; the file is truncated (an interrupted copy or save?); restore it or save the network again",
-                        e);
+                        null);
             }
             if (e instanceof StreamConstraintsException) {
                 // Jackson's own limits (nesting depth, number or text length): say it in our words
@@ -54,15 +55,44 @@ final class JsonText {
                         : "a number or text in it is too long";
                 throw new FormatError(name + where(e.getLocation()) + ": this is not a network document: " + what
                         + " (a network document nests only a few levels: {layers: [{W: [[…]]}]}); the file is damaged"
-                        + " or not a network file", e);
+                        + " or not a network file", null);
             }
             FieldPath at = ctx == null ? FieldPath.ROOT : FieldPath.of(ctx);
             throw new FormatError(name + where(e.getLocation()) + ": this is not valid JSON"
-                    + (at.isRoot() ? "" : " at " + at.display()) + ": " + original
-                    + "; the file is damaged or not a network file", e);
+                    + (at.isRoot() ? "" : " at " + at.display()) + ": " + defect(original)
+                    + "; the file is damaged or not a network file", null);
         } catch (IOException e) {
-            throw new FormatError(name + ": could not be read as JSON text: " + e.getMessage(), e);
+            throw new FormatError(name + ": could not be read as JSON text (bytes that are not valid UTF-8, -16 or"
+                    + " -32 text?); the file is damaged or not a network file", null);
         }
+    }
+
+    /** Jackson's message prefixes (which go on to quote the text) and what each means, in our words. */
+    private static final String[][] DEFECTS = {
+        {"Unexpected character", "a character that cannot come here"},
+        {"Unrecognized token", "a word that is not JSON (expected a quoted text, a number, an array, an object,"
+                + " true, false or null)"},
+        {"Illegal unquoted character", "a control character inside a text (write it escaped, e.g. \\n)"},
+        {"Unrecognized character escape", "an unknown escape after a backslash inside a text"},
+        {"Invalid UTF-8", "bytes that are not valid UTF-8 text"},
+        {"Invalid UTF-16", "bytes that are not valid UTF-16 text"},
+        {"Invalid UTF-32", "bytes that are not valid UTF-32 text"},
+        {"Duplicate field", "a field given twice in the same object"},
+        {"Invalid numeric value", "a malformed number"},
+        {"Leading zeroes", "a number with leading zeroes"},
+        {"Non-standard token", "a non-standard number"},
+        {"Unexpected close marker", "a closing bracket or brace that matches no opening one"},
+        {"Unexpected end-of-input", "the text ends early"},
+    };
+
+    /** The kind of defect a parser message reports, without the text it quotes. */
+    static String defect(String parserMessage) {
+        for (String[] d : DEFECTS) {
+            if (parserMessage.startsWith(d[0])) {
+                return d[1];
+            }
+        }
+        return "text that is not JSON";
     }
 
     /** The innermost object or array still open when the text ended: {@code inside layers[0].W}. */

@@ -144,23 +144,58 @@ public final class NetworkJson {
         if (Files.isDirectory(path)) {
             throw new IOException("cannot load " + path + ": it is a folder, not a network file");
         }
-        long size;
+        OpenedFile file;
         try {
-            size = Files.size(path);
+            file = OpenedFile.open(path);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(path.toString(), null,
                     "no network file here; check the path (a network is saved with net.save(path))");
         }
+        try (file) {
+            return load(file, maxElements, custom);
+        }
+    }
+
+    /**
+     * Loads a network from a file already open (the sandbox opens it confined to its roots); the file is
+     * named by its path in messages and is not closed.
+     */
+    public static Network load(OpenedFile file, long maxElements) throws IOException {
+        return load(file, maxElements, java.util.Map.of());
+    }
+
+    /** As {@link #load(OpenedFile, long)}; layers may name the activations in {@code custom} (name → activation). */
+    public static Network load(OpenedFile file, long maxElements, java.util.Map<String, Custom> custom)
+            throws IOException {
+        String name = file.path().toString();
+        long size = file.size();
         long maxBytes = maxElements > (Long.MAX_VALUE - (1 << 20)) / BYTES_PER_ELEMENT ? Long.MAX_VALUE
                 : maxElements * BYTES_PER_ELEMENT + (1 << 20);
-        if (size > maxBytes || size > Integer.MAX_VALUE - 16) {
-            throw new LimitError(path + " is " + size + " bytes, more than a network within the limit of "
-                    + maxElements + " elements can take (" + Math.min(maxBytes, Integer.MAX_VALUE - 16)
-                    + " bytes); raise the limit with --max-elements or the sandbox's maxElements, if you trust"
-                    + " this file");
+        long cap = Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        if (size > cap) {
+            throw tooLarge(name, size, maxElements, cap);
         }
-        byte[] bytes = Files.readAllBytes(path);
-        return read(() -> FACTORY.createParser(bytes), path.toString(), maxElements, custom);
+        // read at most cap + 1 bytes: a file that grows after it was opened is still bounded
+        byte[] bytes = file.stream().readNBytes((int) (cap + 1));
+        if (bytes.length > cap) {
+            throw tooLarge(name, bytes.length, maxElements, cap);
+        }
+        return fromBytes(bytes, name, maxElements, custom);
+    }
+
+    /** Reads a network from the bytes of a document (UTF-8, -16 or -32, as JSON allows); {@code name} is for messages. */
+    static Network fromBytes(byte[] bytes, String name, long maxElements) {
+        return fromBytes(bytes, name, maxElements, java.util.Map.of());
+    }
+
+    static Network fromBytes(byte[] bytes, String name, long maxElements, java.util.Map<String, Custom> custom) {
+        return read(() -> FACTORY.createParser(bytes), name, maxElements, custom);
+    }
+
+    private static LimitError tooLarge(String name, long size, long maxElements, long cap) {
+        return new LimitError(name + " is " + size + " bytes, more than a network within the limit of "
+                + maxElements + " elements can take (" + cap + " bytes); raise the limit with --max-elements or the"
+                + " sandbox's maxElements, if you trust this file");
     }
 
     /** {@code Backprop Sandbox 0.1.0}, or without the version when it is not known (e.g. in tests). */

@@ -73,7 +73,7 @@ final class NetworkReader {
             throw new DocumentError(at, "format must be the text \"" + NetworkJson.FORMAT + "\", got " + describe(f));
         }
         if (!f.textValue().equals(NetworkJson.FORMAT)) {
-            throw new DocumentError(at, "format is \"" + f.textValue() + "\", not \"" + NetworkJson.FORMAT
+            throw new DocumentError(at, "format is another text than \"" + NetworkJson.FORMAT
                     + "\": this document holds something other than a Backprop Sandbox network");
         }
     }
@@ -262,8 +262,7 @@ final class NetworkReader {
                     + " (one of " + quoted(allowed) + "), got " + describe(v));
         }
         if (!allowed.contains(v.textValue())) {
-            throw new DocumentError(at, at + " is \"" + v.textValue() + "\", an unknown " + what + "; use one of "
-                    + quoted(allowed));
+            throw new DocumentError(at, at + " is not a known " + what + "; use one of " + quoted(allowed));
         }
         return v.textValue();
     }
@@ -311,7 +310,7 @@ final class NetworkReader {
             }
             double d = v.doubleValue();
             if (!Double.isFinite(d)) {
-                throw new DocumentError(at.index(k), at.index(k) + " is " + (v.isFloatingPointNumber() ? d : v.asText())
+                throw new DocumentError(at.index(k), at.index(k) + " is not a finite number (NaN or infinite)"
                         + "; weights and biases must be finite numbers (was the network saved after training"
                         + " diverged?); fix the value or save a healthy network");
             }
@@ -335,7 +334,7 @@ final class NetworkReader {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                throw new DocumentError(at.field(name), what + " has an unknown field \"" + name + "\"; its fields are "
+                throw new DocumentError(at.field(name), what + " has an unknown field; its fields are "
                         + String.join(", ", known.stream().sorted(NetworkReader::fieldOrder).toList()));
             }
         }
@@ -359,11 +358,13 @@ final class NetworkReader {
         return false;
     }
 
-    /** What came, for messages: {@code the text "abc"}, {@code an array}, {@code null}, {@code 2.5}. */
+    /**
+     * What kind of value came, for messages: {@code a text}, {@code an array}, {@code null}, {@code a number
+     * with a fractional part}; never the value itself (a message does not quote the file).
+     */
     static String describe(JsonNode v) {
         if (v.isTextual()) {
-            String s = v.textValue();
-            return "the text \"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
+            return "a text";
         }
         if (v.isArray()) {
             return "an array";
@@ -377,7 +378,10 @@ final class NetworkReader {
         if (v.isBoolean()) {
             return String.valueOf(v.booleanValue());
         }
-        return v.isFloatingPointNumber() ? String.valueOf(v.doubleValue()) : v.asText();
+        if (isWhole(v)) {
+            return "a whole number";
+        }
+        return Double.isFinite(v.doubleValue()) ? "a number with a fractional part" : "a number that is not finite";
     }
 
     private static String quoted(List<String> names) {

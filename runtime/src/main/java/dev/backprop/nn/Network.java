@@ -162,6 +162,7 @@ public final class Network {
 
     private Matrix forwardCached(Matrix x) {
         checkInput("forward", x);
+        hasForward = false; // until the whole pass is done: a forward stopped half-way leaves no cache to use
         int batch = x.rows();
         if (input == null || input.rows() != batch) {
             input = Matrix.zeros(batch, inputs());
@@ -176,9 +177,7 @@ public final class Network {
                 single.bindForward(input, layers);
             }
         }
-        // The weights are stamped before they are used, and the caches count as a forward only once all
-        // are written: a write from inside a custom activation, or an error half-way, then shows as stale.
-        hasForward = false;
+        // The weights are stamped before they are used: a write from inside a custom activation shows as stale.
         Param[] ps = paramArray;
         long[] stamps = forwardStamps;
         if (stamps == null) {
@@ -600,7 +599,7 @@ public final class Network {
         Checks.finite(what, "x", x);
     }
 
-    /** Until every gradient is written (a custom activation's df may throw half-way), there are none to use. */
+    /** Until the whole pass is done, there are no gradients to step on (a backward may stop or throw half-way). */
     private void forgetGrads() {
         hasGrads = false;
         gradsFresh = false;

@@ -1,14 +1,11 @@
 package dev.backprop.plot;
 
+import dev.backprop.io.AtomicFile;
 import dev.backprop.nn.ValueError;
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -16,8 +13,7 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes a chart as a PNG (JFreeChart's ChartUtils) or SVG (JFreeSVG) file, chosen by the path's
- * extension. The file is written to a temporary sibling first and then moved into place, so a failed
- * save never leaves half a file. Runs headless (java.awt.headless=true).
+ * extension, replaced all at once ({@link AtomicFile}), so a failed save never leaves half a file. Runs headless (java.awt.headless=true).
  */
 public final class ChartFiles {
     static {
@@ -37,34 +33,37 @@ public final class ChartFiles {
 
     /** Saves {@code chart} to {@code path} (already resolved and allowed by the caller) as .png or .svg. */
     public static void save(Chart chart, Path path, int widthPx, int heightPx) throws IOException {
+        AtomicFile.write(path, content(chart, String.valueOf(path.getFileName()), widthPx, heightPx));
+    }
+
+    /**
+     * The file content for {@code chart} saved under {@code fileName}: PNG or SVG by its extension. The
+     * name and sizes are checked here, before any file is touched; the chart is drawn when written.
+     */
+    public static AtomicFile.Content content(Chart chart, String fileName, int widthPx, int heightPx) {
         Sizes.check("image width", widthPx, 50, 4000);
         Sizes.check("image height", heightPx, 50, 4000);
-        String name = String.valueOf(path.getFileName()).toLowerCase(Locale.ROOT);
+        String name = fileName.toLowerCase(Locale.ROOT);
         boolean png = name.endsWith(".png");
         if (!png && !name.endsWith(".svg")) {
-            throw new ValueError("plot.save writes .png or .svg files, got '" + path.getFileName()
+            throw new ValueError("plot.save writes .png or .svg files, got '" + fileName
                     + "'; end the file name with .png or .svg");
         }
-        JFreeChart jf = JFreeCharts.of(chart, widthPx, heightPx);
-        Path dir = path.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                if (png) {
-                    ChartUtils.writeChartAsPNG(out, jf, widthPx, heightPx);
-                } else {
-                    SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
-                    jf.draw(g2, new Rectangle(0, 0, widthPx, heightPx));
-                    out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
-                }
+        return out -> {
+            JFreeChart jf = JFreeCharts.of(chart, widthPx, heightPx);
+            if (png) {
+                ChartUtils.writeChartAsPNG(out, jf, widthPx, heightPx);
+            } else {
+                SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
+                jf.draw(g2, new Rectangle(0, 0, widthPx, heightPx));
+                out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
             }
-            try {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        };
+    }
+
+    /** {@link #content(Chart, String, int, int)} with the chart kind's default pixel size. */
+    public static AtomicFile.Content content(Chart chart, String fileName) {
+        boolean square = chart instanceof BoundaryChart;
+        return content(chart, fileName, square ? 600 : 800, square ? 600 : 500);
     }
 }

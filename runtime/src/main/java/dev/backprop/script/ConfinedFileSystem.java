@@ -16,7 +16,9 @@ import org.graalvm.polyglot.io.FileSystem;
 
 /**
  * The only file system guest code sees (module imports, {@code load} of files): the host's, confined
- * to the sandbox's {@link Roots}. Only {@code file:} URIs parse; every access is checked first.
+ * to the sandbox's {@link Roots}, read-only. Only {@code file:} URIs parse; every access is checked
+ * first, and files are opened by {@link Roots#openRead} (real path at open time, no link followed,
+ * regular files only). Guest code writes files only through {@code net.save} and {@code plot.save}.
  */
 final class ConfinedFileSystem implements FileSystem {
     private final FileSystem host = FileSystem.newDefaultFileSystem();
@@ -46,26 +48,36 @@ final class ConfinedFileSystem implements FileSystem {
 
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions) throws IOException {
-        Path p = modes.contains(AccessMode.WRITE) ? roots.checkWrite(abs(path)) : roots.checkRead(abs(path));
-        host.checkAccess(p, modes, linkOptions);
+        if (modes.contains(AccessMode.WRITE)) {
+            throw readOnly(path);
+        }
+        host.checkAccess(roots.checkRead(abs(path)), modes, linkOptions);
     }
 
     @Override
-    public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-        host.createDirectory(roots.checkWrite(abs(dir)), attrs);
+    public void createDirectory(Path dir, FileAttribute<?>... attrs) {
+        throw readOnly(dir);
     }
 
     @Override
-    public void delete(Path path) throws IOException {
-        host.delete(roots.checkWrite(abs(path)));
+    public void delete(Path path) {
+        throw readOnly(path);
     }
 
     @Override
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
-        boolean writing = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
-        Path p = writing ? roots.checkWrite(abs(path)) : roots.checkRead(abs(path));
-        return host.newByteChannel(p, options, attrs);
+        for (OpenOption o : options) {
+            if (o != StandardOpenOption.READ && o != LinkOption.NOFOLLOW_LINKS) {
+                throw readOnly(path);
+            }
+        }
+        return roots.openRead(roots.checkRead(abs(path))).channel();
+    }
+
+    private static AccessError readOnly(Path path) {
+        return new AccessError("cannot write " + path + ": scripts write files only with net.save and plot.save,"
+                + " inside the sandbox's write root");
     }
 
     @Override

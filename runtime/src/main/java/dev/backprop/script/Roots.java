@@ -1,13 +1,18 @@
 package dev.backprop.script;
 
+import dev.backprop.io.AtomicFile;
+import dev.backprop.io.Folder;
+import dev.backprop.io.LinkOnPathException;
+import dev.backprop.io.OpenedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -16,15 +21,26 @@ import java.util.stream.Collectors;
  * and its real path (symbolic links followed, for the longest existing prefix) lie under the root's
  * real path, so neither {@code ..} nor a link can escape. Reads are confined to the read roots (the
  * script's folder plus those granted); the write root is not readable, except the files this sandbox
- * itself wrote, so a script can load what it saved.
+ * itself wrote, so a script can load what it saved. "May be written" ({@link #resolveWrite}) and
+ * "this sandbox wrote it" ({@link #save}, once the save completed) are separate facts.
+ *
+ * <p>Files are opened by {@link #openRead} and {@link #save} only: the real path is resolved again at
+ * open time, checked, and then walked from its root one name at a time without following any link
+ * ({@link Folder}), so a link swapped in after the check is refused instead of followed; only regular
+ * files are opened.
  */
 public final class Roots {
     private final List<Path> readRoots;
     private final Path writeRoot;
     private volatile Path readBase;
     private volatile Path scriptRoot;
-    /** Normalized paths this sandbox has written (or opened for writing): readable back although outside the read roots. */
-    private final Set<Path> written = ConcurrentHashMap.newKeySet();
+    /** Stands for "no file identity" where the platform has none (the map takes no nulls). */
+    private static final Object NO_KEY = new Object();
+    /**
+     * Real paths of the files this sandbox saved, each with the identity of the file it wrote: readable
+     * back although outside the read roots, as long as the file there is still that one.
+     */
+    private final Map<Path, Object> written = new ConcurrentHashMap<>();
 
     Roots(List<Path> reads, Path write) {
         List<Path> rs = new ArrayList<>();
@@ -64,7 +80,7 @@ public final class Roots {
             Path first = base.resolve(p);
             if (!Files.exists(first) && writeRoot != null) {
                 Path saved = writeRoot.resolve(p).normalize();
-                if (written.contains(saved)) {
+                if (written.containsKey(realOfLongestPrefix(saved))) {
                     first = saved;
                 }
             }
@@ -95,7 +111,7 @@ public final class Roots {
             }
         }
         if (scriptRoot != null && inside(p, scriptRoot)
-                || written.contains(p) && writeRoot != null && inside(p, writeRoot)) {
+                || writeRoot != null && inside(p, writeRoot) && written.containsKey(realOfLongestPrefix(p))) {
             return p;
         }
         List<Path> all = new ArrayList<>(readRoots);
@@ -108,7 +124,7 @@ public final class Roots {
                 + " --read-root DIR (SandboxBuilder.readRoot in Java)");
     }
 
-    /** Returns the normalized absolute path when it is inside the write root. */
+    /** Returns the normalized absolute path when it is inside the write root (nothing is recorded: see {@link #save}). */
     Path checkWrite(Path path) {
         Path p = path.toAbsolutePath().normalize();
         if (writeRoot == null) {
@@ -119,8 +135,89 @@ public final class Roots {
             throw new AccessError("cannot write " + path + ": it is outside the sandbox's write root (" + writeRoot
                     + "); write inside it or run with --write-root DIR");
         }
-        written.add(p);
         return p;
+    }
+
+    /**
+     * Opens {@code checked} (a path {@link #resolveRead} returned) for reading: its real path now must lie
+     * in a read root (or be a file this sandbox saved, still the same file), and is opened beneath that
+     * root without following links. A link swapped in since the check is an AccessError; a FIFO, device,
+     * socket or folder an IOException; nothing is read in either case.
+     */
+    public OpenedFile openRead(Path checked) throws IOException {
+        Path real;
+        try {
+            real = checked.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(checked.toString(), null, "no such file");
+        }
+        Path root = readRootOf(real);
+        Object expected = null;
+        if (root == null && writeRoot != null && real.startsWith(writeRoot)) {
+            expected = written.get(real);
+            root = expected == null ? null : writeRoot;
+        }
+        if (root == null) {
+            checkRead(real); // throws the AccessError naming the roots
+            throw new AccessError("cannot read " + checked + ": it changed while being opened; nothing was read");
+        }
+        Path rel = root.relativize(real);
+        if (rel.getFileName() == null || rel.toString().isEmpty()) {
+            throw new IOException("cannot read " + checked + ": it is a folder, not a file");
+        }
+        try (Folder folder = Folder.beneath(root, rel.getParent())) {
+            OpenedFile f = folder.openRegularFile(rel.getFileName().toString());
+            if (expected != null && expected != NO_KEY && !expected.equals(f.fileKey())) {
+                f.close();
+                throw new AccessError("cannot read " + checked + ": the file this sandbox saved there was replaced"
+                        + " since, and files in the write root are readable only as this sandbox wrote them");
+            }
+            return new OpenedFile(checked, f.channel(), f.size(), f.fileKey());
+        } catch (LinkOnPathException e) {
+            throw new AccessError("cannot read " + checked + ": " + e.getReason());
+        }
+    }
+
+    /**
+     * Replaces the file {@code checked} (a path {@link #resolveWrite} returned) with {@code content}
+     * atomically, in its folder opened beneath the write root without following links; only once the
+     * save completed is the file this sandbox's own (readable back). A failed save records nothing.
+     */
+    public void save(Path checked, AtomicFile.Content content) throws IOException {
+        Path dir = checked.getParent();
+        Path name = checked.getFileName();
+        if (dir == null || name == null) {
+            throw new IOException("cannot save to " + checked + ": give a file name such as network.json");
+        }
+        Path dirReal;
+        try {
+            dirReal = dir.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(checked.toString(), null,
+                    "cannot save here: the folder " + dir + " does not exist; create it first");
+        }
+        if (writeRoot == null || !dirReal.startsWith(writeRoot)) {
+            checkWrite(dirReal.resolve(name)); // throws the AccessError naming the write root
+            throw new AccessError("cannot write " + checked + ": its folder changed while being opened; nothing"
+                    + " was written");
+        }
+        Path rel = writeRoot.relativize(dirReal);
+        try (Folder folder = Folder.beneath(writeRoot, rel.toString().isEmpty() ? null : rel)) {
+            Object key = AtomicFile.write(folder, name.toString(), content);
+            written.put(dirReal.resolve(name), key == null ? NO_KEY : key);
+        } catch (LinkOnPathException e) {
+            throw new AccessError("cannot write " + checked + ": " + e.getReason());
+        }
+    }
+
+    /** The read root (or script folder) that holds the real path {@code real}, or null. */
+    private Path readRootOf(Path real) {
+        for (Path root : readRoots) {
+            if (real.startsWith(root)) {
+                return root;
+            }
+        }
+        return scriptRoot != null && real.startsWith(scriptRoot) ? scriptRoot : null;
     }
 
     /** Lexically under root, and its real path (longest existing prefix, links followed) under root too. */

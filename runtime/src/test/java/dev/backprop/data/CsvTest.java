@@ -77,10 +77,10 @@ class CsvTest {
     @Test
     void damagedFilesNameLineAndColumn() {
         // 1. a cell that is not a number
-        assertEquals("t.csv: line 3, column 2 ('b'): expected a number, got 'abc'",
+        assertEquals("t.csv: line 3, column 2: expected a number (the cell holds 3 characters)",
                 error("a,b,t\n1,2,0\n3,abc,1\n"));
         // 2. an empty feature cell
-        assertEquals("t.csv: line 2, column 1 ('a'): the cell is empty; expected a number",
+        assertEquals("t.csv: line 2, column 1: the cell is empty; expected a number",
                 error("a,b,t\n,2,0\n"));
         // 3. a ragged row (too few cells)
         assertEquals("t.csv: line 3 has 2 cells but the header has 3; every row needs the same number of cells"
@@ -96,9 +96,10 @@ class CsvTest {
         assertEquals("t.csv: the file is empty; expected a header row and then rows of comma-separated numbers",
                 error("\n\n  \n"));
         // 7. a header and no data
-        assertEquals("t.csv: the file has a header (a,b,t) but no data rows", error("a,b,t\n"));
+        assertEquals("t.csv: the file has a header row (3 columns) but no data rows", error("a,b,t\n"));
         // 8. an unknown target name
-        assertEquals("t.csv: no column named 'species' for the target; the header has [a, b, t]",
+        assertEquals("t.csv: no column named 'species' for the target in the header (line 1, 3 columns); check the"
+                + " name's spelling, or give the target as a column index",
                 error("a,b,t\n1,2,0\n", CsvOptions.defaults().target("species")));
         // 9. a target index outside the rows
         assertEquals("t.csv: target column 5 does not exist; rows have 3 columns (indices 0 to 2, or −1 for the last)",
@@ -107,24 +108,24 @@ class CsvTest {
         assertEquals("t.csv: target 'label' is a column name, but header is off; turn header on or give the target"
                 + " as a column index", error("1,2,0\n", CsvOptions.defaults().header(false).target("label")));
         // 11. an empty target cell
-        assertEquals("t.csv: line 3, column 3 ('t'): the target is empty", error("a,b,t\n1,2,0\n1,2,\n"));
+        assertEquals("t.csv: line 3, column 3: the target is empty", error("a,b,t\n1,2,0\n1,2,\n"));
         // 12. a target mixing numbers and names
-        assertEquals("t.csv: line 3, column 3 ('t'): the target column mixes numbers and names ('cat' here, '1' on"
+        assertEquals("t.csv: line 3, column 3: the target column mixes numbers and names (a name here, a number on"
                 + " line 2); use all numbers or all class names", error("a,b,t\n1,2,1\n3,4,cat\n"));
         // 13. NaN is not a number a dataset may hold
-        assertEquals("t.csv: line 2, column 2 ('b'): expected a number, got 'NaN'", error("a,b,t\n1,NaN,0\n"));
+        assertEquals("t.csv: line 2, column 2: expected a number (the cell holds 3 characters)", error("a,b,t\n1,NaN,0\n"));
         // 14. oneHot of values
-        assertEquals("t.csv: oneHot needs class labels, but the target column ('t') holds values such as 0.5"
-                + " (line 2); use names or whole numbers from 0, or leave oneHot off",
+        assertEquals("t.csv: oneHot needs class labels, but the target column (column 2) holds a value that is not a"
+                + " whole number ≥ 0 on line 2; use names or whole numbers from 0, or leave oneHot off",
                 error("a,t\n1,0.5\n2,1\n", CsvOptions.defaults().oneHot(true)));
         // 15. a single column: no features
         assertEquals("t.csv: line 1 has 1 column; a dataset needs at least one feature column and a target column",
                 error("t\n1\n"));
         // 16. an unclosed quote
-        assertEquals("t.csv: not valid CSV in the row after line 2: Missing closing quote for value (noticed at"
-                + " line 4)", error("a,t\n1,0\n\"2,1\n"));
+        assertEquals("t.csv: not valid CSV in the row after line 2 (noticed at line 4, column 1); is a quote left open,"
+                + " or a character misplaced after a quote?", error("a,t\n1,0\n\"2,1\n"));
         // 17. a number too large for a double
-        assertEquals("t.csv: line 2, column 1 ('a'): the number is too large for a double, got '1e999'",
+        assertEquals("t.csv: line 2, column 1: the number is too large for a double (the cell holds 5 characters)",
                 error("a,t\n1e999,0\n"));
     }
 
@@ -142,7 +143,7 @@ class CsvTest {
         Dataset d = Csv.read(f, CsvOptions.defaults());
         assertEquals(List.of("x1", "x2"), d.featureNames(), "a byte-order mark is not part of the first name");
         assertEquals(List.of("no", "yes"), d.classNames());
-        assertEquals("small.csv: line 3, column 2 ('x2'): expected a number, got 'one'",
+        assertEquals("small.csv: line 3, column 2: expected a number (the cell holds 3 characters)",
                 assertThrows(FormatError.class, () -> {
                     Files.writeString(f, "x1,x2,label\n0,0,no\n1,one,yes\n");
                     Csv.read(f, CsvOptions.defaults());

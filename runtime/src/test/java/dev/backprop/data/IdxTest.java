@@ -89,17 +89,17 @@ class IdxTest {
     @Test
     void damagedFilesAreRejectedWithTheirReason() throws Exception {
         // 1. not an IDX file at all
-        assertEquals("images: bad magic number 0x504B0304; expected 0x00000803 for an images file (unsigned bytes,"
+        assertEquals("images: the first 4 bytes are not an IDX magic number; expected 0x00000803 for an images file (unsigned bytes,"
                 + " 3 dimensions). This is not an IDX file (is it another format, or still packed?)",
                 error(new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0}, labels()));
         // 2. images and labels swapped
-        assertEquals("images: magic number 0x00000801 is that of a labels file, expected 0x00000803 for an images file"
+        assertEquals("images: the magic number is that of a labels file, expected 0x00000803 for an images file"
                 + " (unsigned bytes, 3 dimensions); are the images and labels swapped?", error(labels(), images()));
         // 3. the wrong number of dimensions
-        assertEquals("images: magic number 0x00000802 gives 2 dimensions, expected 3 (0x00000803) for an images file"
+        assertEquals("images: the magic number gives another number of dimensions, expected 3 (0x00000803) for an images file"
                 + " (unsigned bytes, 3 dimensions)", error(idx(0x802, new int[] {3, 4}, new byte[12]), labels()));
         // 4. values that are not unsigned bytes
-        assertEquals("labels: magic number 0x00000D01 says the values are of type 0x0D, expected unsigned bytes (0x08)"
+        assertEquals("labels: the magic number gives a value type other than unsigned bytes (0x08); expected 0x00000801"
                 + " for a labels file (unsigned bytes, 1 dimension)",
                 error(images(), idx(0xD01, new int[] {3}, new byte[12])));
         // 5. the file ends inside the header

@@ -59,7 +59,7 @@ class DamagedDocumentTest {
     @Test
     void plainTextIsNotJson() {
         says(refused("hello, network"), "JSON text (line 1, column 1)", "this is not valid JSON",
-                "Unrecognized token 'hello'");
+                "a word that is not JSON");
     }
 
     @Test
@@ -90,7 +90,7 @@ class DamagedDocumentTest {
     @Test
     void aDuplicateFieldIsRefused() {
         says(refused(TOY.replace("\"b\": [ 0.6 ],", "\"b\": [ 0.6 ], \"b\": [ 0.7 ],")), "(line 24, column",
-                "Duplicate field 'b'");
+                "a field given twice in the same object");
     }
 
     @Test
@@ -109,7 +109,7 @@ class DamagedDocumentTest {
     @Test
     void anotherFormatNameIsAnotherKindOfFile() {
         says(refused(TOY.replace("backprop-sandbox-network", "keras-model")), "(line 2, column 13)",
-                "format is \"keras-model\", not \"backprop-sandbox-network\"", "something other than");
+                "format is another text than \"backprop-sandbox-network\"", "something other than");
     }
 
     @Test
@@ -120,7 +120,7 @@ class DamagedDocumentTest {
 
     @Test
     void aFormatThatIsNotTextIsRefused() throws Exception {
-        says(refusedTree(d -> d.put("format", 1)), "format must be the text \"backprop-sandbox-network\", got 1");
+        says(refusedTree(d -> d.put("format", 1)), "format must be the text \"backprop-sandbox-network\", got a whole number");
     }
 
     @Test
@@ -136,7 +136,7 @@ class DamagedDocumentTest {
 
     @Test
     void aVersionWrittenAsTextIsRefused() throws Exception {
-        says(refusedTree(d -> d.put("version", "1")), "version must be a whole number such as 1, got the text \"1\"");
+        says(refusedTree(d -> d.put("version", "1")), "version must be a whole number such as 1, got a text");
         says(refusedTree(d -> d.remove("version")), "no \"version\" field");
     }
 
@@ -146,7 +146,7 @@ class DamagedDocumentTest {
     void missingLayersAreNamed() throws Exception {
         says(refusedTree(d -> d.remove("layers")), "no \"layers\" field");
         says(refusedTree(d -> d.putArray("layers")), "layers is empty; a network needs at least one layer");
-        says(refusedTree(d -> d.put("layers", "2-2-1")), "layers must be an array of layer objects, got the text");
+        says(refusedTree(d -> d.put("layers", "2-2-1")), "layers must be an array of layer objects, got a text");
         says(refusedTree(d -> ((ArrayNode) d.get("layers")).set(0, JsonNodeFactory.instance.numberNode(1))),
                 "layers[0] must be a layer object");
     }
@@ -164,8 +164,8 @@ class DamagedDocumentTest {
 
     @Test
     void aSizeWrittenAsTextIsRefused() throws Exception {
-        says(refusedTree(d -> layer(d, 0).put("inputs", "2")), "layers[0].inputs must be a whole number, got the text \"2\"");
-        says(refusedTree(d -> layer(d, 0).put("outputs", 2.5)), "layers[0].outputs must be a whole number, got 2.5");
+        says(refusedTree(d -> layer(d, 0).put("inputs", "2")), "layers[0].inputs must be a whole number, got a text");
+        says(refusedTree(d -> layer(d, 0).put("outputs", 2.5)), "layers[0].outputs must be a whole number, got a number with a fractional part");
         says(refusedTree(d -> layer(d, 1).remove("outputs")), "layers[1] has no \"outputs\" field");
     }
 
@@ -178,8 +178,8 @@ class DamagedDocumentTest {
     @Test
     void unknownFieldsAreRefusedSoTyposShowUp() throws Exception {
         says(refusedTree(d -> layer(d, 0).set("weigths", layer(d, 0).get("W"))),
-                "layers[0] has an unknown field \"weigths\"; its fields are inputs, outputs, activation, W, b, trainable");
-        says(refusedTree(d -> d.put("comment", "mine")), "the document has an unknown field \"comment\"");
+                "layers[0] has an unknown field; its fields are inputs, outputs, activation, W, b, trainable");
+        says(refusedTree(d -> d.put("comment", "mine")), "the document has an unknown field");
     }
 
     @Test
@@ -188,7 +188,7 @@ class DamagedDocumentTest {
         ((ObjectNode) doc.get("metadata")).put("note", "trained on XOR").put("seed", 12);
         assertTrue(NetworkJson.fromTree(doc).seed() == 12L);
         says(refusedTree(d -> ((ObjectNode) d.get("metadata")).put("seed", "abc")),
-                "metadata.seed must be a whole number (or null when unknown), got the text \"abc\"");
+                "metadata.seed must be a whole number (or null when unknown), got a text");
         says(refusedTree(d -> d.put("metadata", 5)), "metadata must be an object");
     }
 
@@ -204,26 +204,26 @@ class DamagedDocumentTest {
     void tooFewBiasesSayHowManyTheLayerNeeds() throws Exception {
         says(refusedTree(d -> layer(d, 0).putArray("b")), "layers[0].b has 0 values but the layer needs one bias per"
                 + " output, 2");
-        says(refusedTree(d -> layer(d, 0).put("W", 0.15)), "layers[0].W must be a flat array of numbers, got 0.15");
+        says(refusedTree(d -> layer(d, 0).put("W", 0.15)), "layers[0].W must be a flat array of numbers, got a number with a fractional part");
         says(refusedTree(d -> layer(d, 1).remove("b")), "layers[1] has no \"b\" field; it needs one bias per output, 1");
     }
 
     @Test
     void nanInTheWeightsIsLocatedToTheElement() {
         says(refused(TOY.replace("[ 0.4, 0.45 ]", "[ 0.4, NaN ]")), "(line 23, column 19)",
-                "layers[1].W[1] is NaN; weights and biases must be finite numbers");
+                "layers[1].W[1] is not a finite number (NaN or infinite); weights and biases must be finite numbers");
     }
 
     @Test
     void infinityInTheBiasesIsRefused() {
-        says(refused(TOY.replace("[ 0.6 ]", "[ -Infinity ]")), "(line 24, column 14)", "layers[1].b[0] is -Infinity");
-        says(refused(TOY.replace("[ 0.6 ]", "[ 1e999 ]")), "layers[1].b[0] is Infinity");
+        says(refused(TOY.replace("[ 0.6 ]", "[ -Infinity ]")), "(line 24, column 14)", "layers[1].b[0] is not a finite number");
+        says(refused(TOY.replace("[ 0.6 ]", "[ 1e999 ]")), "layers[1].b[0] is not a finite number");
     }
 
     @Test
     void textOrNullAmongTheWeightsIsRefused() {
         says(refused(TOY.replace("0.2, 0.25", "0.2, \"0.25\"")), "(line 15, column 25)",
-                "layers[0].W[2] must be a number, got the text \"0.25\"");
+                "layers[0].W[2] must be a number, got a text");
         says(refused(TOY.replace("0.2, 0.25", "0.2, null")), "layers[0].W[2] must be a number, got null");
     }
 
@@ -238,13 +238,13 @@ class DamagedDocumentTest {
     @Test
     void anUnknownActivationListsTheNames() {
         says(refused(TOY.replaceFirst("\"sigmoid\"", "\"swish\"")), "(line 14, column 21)",
-                "layers[0].activation is \"swish\", an unknown activation; use one of \"sigmoid\", \"tanh\", \"relu\"");
+                "layers[0].activation is not a known activation; use one of \"sigmoid\", \"tanh\", \"relu\"");
     }
 
     @Test
     void anUnknownLossListsTheNames() throws Exception {
         says(refusedTree(d -> d.put("loss", "hinge")),
-                "loss is \"hinge\", an unknown loss; use one of \"squared\", \"mse\", \"bce\", \"crossEntropy\"");
+                "loss is not a known loss; use one of \"squared\", \"mse\", \"bce\", \"crossEntropy\"");
         says(refusedTree(d -> d.put("loss", 2)), "loss must be the name of a loss");
     }
 
@@ -267,13 +267,13 @@ class DamagedDocumentTest {
     @Test
     void trainableFlagsMustBeBooleans() throws Exception {
         says(refusedTree(d -> ((ObjectNode) layer(d, 0).get("trainable")).put("W", "yes")),
-                "layers[0].trainable.W must be true or false, got the text \"yes\"");
+                "layers[0].trainable.W must be true or false, got a text");
         says(refusedTree(d -> ((ObjectNode) layer(d, 0).get("trainable")).put("b", 0)),
-                "layers[0].trainable.b must be true or false, got 0");
+                "layers[0].trainable.b must be true or false, got a whole number");
         says(refusedTree(d -> layer(d, 1).put("trainable", true)),
                 "layers[1].trainable must be an object such as {\"W\": true, \"b\": false}, got true");
         says(refusedTree(d -> ((ObjectNode) layer(d, 1).get("trainable")).put("bias", false)),
-                "layers[1].trainable has an unknown field \"bias\"");
+                "layers[1].trainable has an unknown field");
     }
 
     // ── sizes beyond the limit: refused before anything is allocated ───────────────────────────

@@ -244,7 +244,7 @@ public final class NetworkFacade {
     /** Saves atomically to a path inside the write root. */
     @Export
     public void save(String path) throws IOException {
-        NetworkJson.save(net, host.writePath(path));
+        host.save(host.writePath(path), out -> NetworkJson.write(net, out));
     }
 
     /** {@code net.gradCheck(x, y, { eps })} as JSON: { maxRelError, params: { W1: rel, … } }. */
@@ -304,7 +304,7 @@ public final class NetworkFacade {
             o = o.validation(validation.dataset());
         }
         if (onEpoch != null && !onEpoch.isNull()) {
-            o = o.onEpoch(s -> onEpoch.execute(s.epoch(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy())
+            o = o.onEpoch(s -> host.callBack(onEpoch, s.epoch(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy())
                     .asBoolean());
         }
         Progress progress = new Progress(host);

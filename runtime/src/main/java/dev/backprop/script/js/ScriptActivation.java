@@ -1,5 +1,6 @@
 package dev.backprop.script.js;
 
+import dev.backprop.nn.Account;
 import dev.backprop.nn.Custom;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.ValueError;
@@ -17,6 +18,7 @@ final class ScriptActivation implements Custom.Body {
     private final Value forward;
     private final Value backward;
     private final Guard guard;
+    private final Host host;
 
     /** Which script activation is running in this sandbox, if any (one per sandbox, shared by its activations). */
     static final class Guard {
@@ -24,7 +26,8 @@ final class ScriptActivation implements Custom.Body {
         private String phase;
     }
 
-    ScriptActivation(String name, Value forward, Value backward, Guard guard) {
+    ScriptActivation(String name, Value forward, Value backward, Guard guard, Host host) {
+        this.host = host;
         this.name = name;
         this.forward = forward;
         this.backward = backward;
@@ -35,7 +38,7 @@ final class ScriptActivation implements Custom.Body {
     public void forward(Matrix z, Matrix a) {
         enter("f");
         try {
-            forward.executeVoid(z.bytes(), a.bytes(), z.size());
+            host.callBack(forward, z.bytes(), a.bytes(), z.size());
         } finally {
             guard.running = null;
         }
@@ -45,13 +48,14 @@ final class ScriptActivation implements Custom.Body {
     public void backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ) {
         enter("df");
         try {
-            backward.executeVoid(z.bytes(), a.bytes(), gradA.bytes(), gradZ.bytes(), z.size());
+            host.callBack(backward, z.bytes(), a.bytes(), gradA.bytes(), gradZ.bytes(), z.size());
         } finally {
             guard.running = null;
         }
     }
 
     private void enter(String which) {
+        Account.checkStop(); // a time limit or an interrupt ends a long training loop before the next layer
         if (guard.running != null) {
             throw new ValueError("activation '" + name + "' was needed while the " + guard.phase + " of activation '"
                     + guard.running + "' was running (a network used inside " + guard.phase + "?); f and df must"
