@@ -278,12 +278,13 @@ final class NetworkReader {
             if (custom.containsKey(name)) {
                 return name;
             }
-            String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-            throw new DocumentError(at, at + " is \"" + shown + "\", an unknown activation; use one of "
-                    + quoted(ACTIVATIONS) + (custom.isEmpty() ? "" : " or one defined in this sandbox ("
-                    + quoted(List.copyOf(new java.util.TreeSet<>(custom.keySet()))) + ")") + "; a network saved with"
-                    + " your own activation needs it defined before loading: nn.activation('" + shown
-                    + "', { f: (z) => …, df: (z, a) => … })");
+            // Messages do not quote the document, with one exception: a name shaped like one nn.activation
+            // accepts is the name to define. Only a document whose format field proved it a network gets here.
+            String define = Custom.NAME.matcher(name).matches() ? "'" + name + "'" : "it";
+            throw new DocumentError(at, at + " is not a known activation; use one of " + quoted(ACTIVATIONS)
+                    + (custom.isEmpty() ? "" : " or one defined in this sandbox (" + quoted(List.copyOf(
+                    new java.util.TreeSet<>(custom.keySet()))) + ")") + "; a network saved with your own activation"
+                    + " needs it defined before loading: nn.activation(" + define + ", { f: (z) => …, df: (z, a) => … })");
         }
         return readName(layer, at, ACTIVATIONS, "activation");
     }

@@ -7,6 +7,8 @@ package dev.backprop.nn;
  * body must write finite numbers and raise a ValueError naming the activation otherwise.
  */
 public final class Custom implements Activation {
+    /** What a custom activation may be called: an identifier of at most 40 characters. */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,39}");
     private final String name;
     private final Body body;
 
@@ -21,6 +23,10 @@ public final class Custom implements Activation {
 
     /** A custom activation; {@code name} must not be a built-in one (see {@link Activation#BUILT_IN}). */
     public Custom(String name, Body body) {
+        if (!NAME.matcher(name).matches()) {
+            throw new ValueError("an activation's name is letters, digits, _ or $, not starting with a digit, at most 40"
+                    + " characters, like 'swish'; got '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'");
+        }
         if (Activation.BUILT_IN.contains(name)) {
             throw new ValueError("'" + name + "' is a built-in activation and cannot be redefined; give yours"
                     + " another name, e.g. 'my" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "'");

@@ -220,7 +220,7 @@ class BackwardFromTest {
         assertEquals("swish", back.layer(1).activation().name());
         assertArrayEquals(net.predict(Matrix.of(1, 2, 0.2, 0.7)).toArray(), back.predict(Matrix.of(1, 2, 0.2, 0.7)).toArray(), 0.0);
         FormatError f = assertThrows(FormatError.class, () -> NetworkJson.fromJson(json));
-        assertTrue(f.getMessage().contains("layers[0].activation is \"swish\", an unknown activation")
+        assertTrue(f.getMessage().contains("layers[0].activation is not a known activation")
                 && f.getMessage().contains("nn.activation('swish', { f: (z) => …, df: (z, a) => … })"), f.getMessage());
     }
 }

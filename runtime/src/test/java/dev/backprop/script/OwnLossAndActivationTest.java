@@ -144,6 +144,12 @@ class OwnLossAndActivationTest {
             assertEquals("TypeError", fails(s, "nn.activation('mine', { f: 1, df: () => 1 })").errorName());
             assertEquals("TypeError", fails(s, "nn.activation('mine', (z) => z)").errorName());
             assertEquals("TypeError", fails(s, "nn.activation(42, { f: (z) => z, df: () => 1 })").errorName());
+            assertEquals("ValueError", fails(s, "nn.activation('no spaces', { f: (z) => z, df: () => 1 })").errorName());
+            // a name that nn.activation would refuse is not quoted back from a document
+            s.eval("globalThis.odd = nn.net([2, 1], { seed: 1 }).toJSON(); odd.layers[0].activation = 'x y';");
+            ScriptError odd = fails(s, "nn.fromJSON(odd)");
+            assertTrue(odd.getMessage().contains("nn.activation(it, {") && !odd.getMessage().contains("x y"),
+                    odd.getMessage());
             assertEquals("ValueError", fails(s, "nn.activation('mine', { f: (z) => z, df: () => 1, d2f: () => 0 })")
                     .errorName());
             s.eval("nn.activation('mine', { f: (z) => z, df: () => 1 })");
@@ -154,7 +160,7 @@ class OwnLossAndActivationTest {
             s.eval("globalThis.saved = nn.net([2, 2, 1], { activation: 'mine', seed: 1 }).toJSON(); saved.layers[0].activation = 'gelu';");
             e = fails(s, "nn.fromJSON(saved)");
             assertEquals("FormatError", e.errorName());
-            assertTrue(e.getMessage().contains("layers[0].activation is \"gelu\"")
+            assertTrue(e.getMessage().contains("layers[0].activation is not a known activation")
                     && e.getMessage().contains("nn.activation('gelu', { f: (z) => …, df: (z, a) => … })"), e.getMessage());
         }
     }

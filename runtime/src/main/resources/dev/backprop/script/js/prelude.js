@@ -1320,15 +1320,13 @@
   }
 
   // ---- nn.activation: an element-wise activation written in JS ---------------------------------------
-  const ACTIVATION_NAME = /^[A-Za-z_$][A-Za-z0-9_$]{0,39}$/;
   /**
    * Defines an activation from f(z) and df(z, a) (a = f(z)), usable by name in nn.net and nn.load. The
    * engine calls one of the two loops below once per layer; they run over live views of the layer.
    */
   function activation(name, fns) {
-    if (typeof name !== 'string' || !ACTIVATION_NAME.test(name)) {
-      throw new TypeError("nn.activation expects a name like 'swish' (letters, digits, _ or $, not starting with a"
-        + ' digit, at most 40 characters), got ' + describe(name));
+    if (typeof name !== 'string') {
+      throw new TypeError("nn.activation expects a name like 'swish', got " + describe(name));
     }
     if (fns === undefined || fns === null) {
       throw new TypeError("nn.activation('" + name + "', { f, df }) needs the function and its derivative, e.g."
