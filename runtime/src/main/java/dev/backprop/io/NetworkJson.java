@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.backprop.nn.BackpropException;
+import dev.backprop.nn.Custom;
 import dev.backprop.nn.FormatError;
 import dev.backprop.nn.LimitError;
 import dev.backprop.nn.Network;
@@ -90,7 +91,15 @@ public final class NetworkJson {
         if (text == null) {
             throw new FormatError("JSON text is missing (null): expected a network document");
         }
-        return read(() -> FACTORY.createParser(text), "JSON text", maxElements);
+        return read(() -> FACTORY.createParser(text), "JSON text", maxElements, java.util.Map.of());
+    }
+
+    /** As {@link #fromJson(String, long)}; layers may name the activations in {@code custom} (name → activation). */
+    public static Network fromJson(String text, long maxElements, java.util.Map<String, Custom> custom) {
+        if (text == null) {
+            throw new FormatError("JSON text is missing (null): expected a network document");
+        }
+        return read(() -> FACTORY.createParser(text), "JSON text", maxElements, custom);
     }
 
     /** Reads a network from a tree (parsed text, or a script's plain object; numbers may be ints or doubles). */
@@ -127,6 +136,11 @@ public final class NetworkJson {
      * one a FormatError, one beyond {@code maxElements} parameters a LimitError.
      */
     public static Network load(Path path, long maxElements) throws IOException {
+        return load(path, maxElements, java.util.Map.of());
+    }
+
+    /** As {@link #load(Path, long)}; layers may name the activations in {@code custom} (name → activation). */
+    public static Network load(Path path, long maxElements, java.util.Map<String, Custom> custom) throws IOException {
         if (Files.isDirectory(path)) {
             throw new IOException("cannot load " + path + ": it is a folder, not a network file");
         }
@@ -138,7 +152,7 @@ public final class NetworkJson {
                     "no network file here; check the path (a network is saved with net.save(path))");
         }
         try (file) {
-            return load(file, maxElements);
+            return load(file, maxElements, custom);
         }
     }
 
@@ -147,6 +161,12 @@ public final class NetworkJson {
      * named by its path in messages and is not closed.
      */
     public static Network load(OpenedFile file, long maxElements) throws IOException {
+        return load(file, maxElements, java.util.Map.of());
+    }
+
+    /** As {@link #load(OpenedFile, long)}; layers may name the activations in {@code custom} (name → activation). */
+    public static Network load(OpenedFile file, long maxElements, java.util.Map<String, Custom> custom)
+            throws IOException {
         String name = file.path().toString();
         long size = file.size();
         long maxBytes = maxElements > (Long.MAX_VALUE - (1 << 20)) / BYTES_PER_ELEMENT ? Long.MAX_VALUE
@@ -160,12 +180,16 @@ public final class NetworkJson {
         if (bytes.length > cap) {
             throw tooLarge(name, bytes.length, maxElements, cap);
         }
-        return fromBytes(bytes, name, maxElements);
+        return fromBytes(bytes, name, maxElements, custom);
     }
 
     /** Reads a network from the bytes of a document (UTF-8, -16 or -32, as JSON allows); {@code name} is for messages. */
     static Network fromBytes(byte[] bytes, String name, long maxElements) {
-        return read(() -> FACTORY.createParser(bytes), name, maxElements);
+        return fromBytes(bytes, name, maxElements, java.util.Map.of());
+    }
+
+    static Network fromBytes(byte[] bytes, String name, long maxElements, java.util.Map<String, Custom> custom) {
+        return read(() -> FACTORY.createParser(bytes), name, maxElements, custom);
     }
 
     private static LimitError tooLarge(String name, long size, long maxElements, long cap) {
@@ -180,10 +204,10 @@ public final class NetworkJson {
         return v == null ? "Backprop Sandbox" : "Backprop Sandbox " + v;
     }
 
-    private static Network read(JsonText.Source src, String name, long maxElements) {
+    private static Network read(JsonText.Source src, String name, long maxElements, java.util.Map<String, Custom> custom) {
         JsonNode tree = JsonText.parse(MAPPER, src, name);
         try {
-            return new NetworkReader(maxElements).read(tree);
+            return new NetworkReader(maxElements, custom).read(tree);
         } catch (DocumentError e) {
             throw error(name, e, JsonText.locate(src, e.where()));
         }

@@ -1,6 +1,7 @@
 package dev.backprop.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backprop.nn.Custom;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Set;
  * against the element limit before any weight array is allocated.
  */
 final class NetworkReader {
-    static final List<String> ACTIVATIONS = List.of("sigmoid", "tanh", "relu", "leakyRelu", "identity", "softmax");
+    static final List<String> ACTIVATIONS = dev.backprop.nn.Activation.BUILT_IN;
     static final List<String> LOSSES = List.of("squared", "mse", "bce", "crossEntropy");
     private static final Set<String> TOP_FIELDS = Set.of("format", "version", "metadata", "loss", "layers");
     private static final Set<String> LAYER_FIELDS = Set.of("inputs", "outputs", "activation", "W", "b", "trainable");
@@ -23,9 +24,16 @@ final class NetworkReader {
     private static final double MAX_EXACT = 9007199254740992.0;
 
     private final long maxElements;
+    /** Activations defined outside the engine (a sandbox's nn.activation), by name. */
+    private final java.util.Map<String, Custom> custom;
 
     NetworkReader(long maxElements) {
+        this(maxElements, java.util.Map.of());
+    }
+
+    NetworkReader(long maxElements, java.util.Map<String, Custom> custom) {
         this.maxElements = maxElements;
+        this.custom = custom;
     }
 
     /** One layer as the document gives it, checked. */
@@ -147,7 +155,7 @@ final class NetworkReader {
                         + "].outputs is " + out.get(l - 1).outputs() + "; each layer takes as inputs the outputs of the"
                         + " layer before it");
             }
-            String activation = readName(layer, lat.field("activation"), ACTIVATIONS, "activation");
+            String activation = readActivation(layer, lat.field("activation"));
             if (activation.equals("softmax") && l < ls.size() - 1) {
                 throw new DocumentError(lat.field("activation"), lat + ".activation is \"softmax\", but softmax can only"
                         + " be the output (last) layer's activation; hidden layers need an element-wise one such as"
@@ -209,7 +217,7 @@ final class NetworkReader {
             }
         }
         Network net = Network.builder(sizes).activations(hidden).output(layers.get(layers.size() - 1).activation())
-                .loss(loss).init("zeros").seed(seed).maxElements(maxElements).build();
+                .customActivations(custom).loss(loss).init("zeros").seed(seed).maxElements(maxElements).build();
         for (int l = 0; l < layers.size(); l++) {
             LayerSpec spec = layers.get(l);
             var dense = net.layer(l + 1);
@@ -257,6 +265,28 @@ final class NetworkReader {
             throw new DocumentError(at, at + " is not a known " + what + "; use one of " + quoted(allowed));
         }
         return v.textValue();
+    }
+
+    /**
+     * A built-in activation's name, or one defined in this sandbox; a name that is neither says how to
+     * define it (a network saved with a script's own activation needs that definition to load).
+     */
+    private String readActivation(JsonNode layer, FieldPath at) {
+        JsonNode v = layer.get("activation");
+        if (v != null && v.isTextual() && !ACTIVATIONS.contains(v.textValue())) {
+            String name = v.textValue();
+            if (custom.containsKey(name)) {
+                return name;
+            }
+            // Messages do not quote the document, with one exception: a name shaped like one nn.activation
+            // accepts is the name to define. Only a document whose format field proved it a network gets here.
+            String define = Custom.NAME.matcher(name).matches() ? "'" + name + "'" : "it";
+            throw new DocumentError(at, at + " is not a known activation; use one of " + quoted(ACTIVATIONS)
+                    + (custom.isEmpty() ? "" : " or one defined in this sandbox (" + quoted(List.copyOf(
+                    new java.util.TreeSet<>(custom.keySet()))) + ")") + "; a network saved with your own activation"
+                    + " needs it defined before loading: nn.activation(" + define + ", { f: (z) => …, df: (z, a) => … })");
+        }
+        return readName(layer, at, ACTIVATIONS, "activation");
     }
 
     /** Reads a flat array of finite numbers whose length was checked before the array is allocated. */

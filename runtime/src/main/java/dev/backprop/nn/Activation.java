@@ -2,9 +2,13 @@ package dev.backprop.nn;
 
 /**
  * An activation a = f(z), applied to each row of a batch. The family is closed: the element-wise
- * ones ({@link Elementwise}) and {@link Softmax}, which mixes a row.
+ * ones ({@link Elementwise}), {@link Softmax}, which mixes a row, and {@link Custom}, an element-wise
+ * one defined by a script.
  */
-public sealed interface Activation permits Activation.Elementwise, Softmax {
+public sealed interface Activation permits Activation.Elementwise, Softmax, Custom {
+
+    /** The built-in names, in the order messages list them. */
+    java.util.List<String> BUILT_IN = java.util.List.of("sigmoid", "tanh", "relu", "leakyRelu", "identity", "softmax");
 
     /** The name scripts use: {@code 'sigmoid'}, {@code 'relu'}, … */
     String name();
@@ -18,8 +22,20 @@ public sealed interface Activation permits Activation.Elementwise, Softmax {
     /** Whether a unit with output a is saturated (σ beyond 0.99 of its range) or, for ReLU, dead. */
     boolean saturated(double a);
 
-    /** The activation with this name; the error lists the names there are. */
+    /** The built-in activation with this name; the error lists the names there are. */
     static Activation named(String name) {
+        return named(name, java.util.Map.of());
+    }
+
+    /**
+     * The activation with this name: a built-in one, else one of {@code custom} (name → activation, as
+     * defined in a sandbox by {@code nn.activation}); the error lists the names there are.
+     */
+    static Activation named(String name, java.util.Map<String, ? extends Activation> custom) {
+        Activation own = custom.get(name);
+        if (own != null && !BUILT_IN.contains(name)) {
+            return own;
+        }
         return switch (name) {
             case "sigmoid" -> Sigmoid.INSTANCE;
             case "tanh" -> Tanh.INSTANCE;
@@ -28,7 +44,9 @@ public sealed interface Activation permits Activation.Elementwise, Softmax {
             case "identity" -> Identity.INSTANCE;
             case "softmax" -> Softmax.INSTANCE;
             default -> throw new ValueError("unknown activation '" + name
-                    + "'; use 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'identity' or (output only) 'softmax'");
+                    + "'; use 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'identity' or (output only) 'softmax'"
+                    + (custom.isEmpty() ? "" : ", or one defined here: '" + String.join("', '", custom.keySet()) + "'")
+                    + ", or define your own first: nn.activation('" + name + "', { f: (z) => …, df: (z, a) => … })");
         };
     }
 

@@ -34,6 +34,12 @@ public final class Network {
     private final double[] normScratch;
     /** The fused path for batches of one example, or null when a layer does not fit it. */
     private final SingleExample single;
+    /** The call in progress (forward, backward, …), or null: a network is not re-entrant. */
+    private String running;
+    /** Whether the latest backward came from targets (backward) rather than from ∂L/∂ŷ (backwardFrom). */
+    private boolean gradsFromTargets;
+    /** ∂L/∂x of the latest backward, computed when first read: from layer 1's δ, W1 and the scale. */
+    private final InputGrad inputGrad = new InputGrad();
 
     Network(List<Dense> layers, Loss loss, Long seed) {
         if (layers.isEmpty()) {
@@ -145,6 +151,15 @@ public final class Network {
      * Returns the output layer's a [B, outputs], a live cache valid until the next forward.
      */
     public Matrix forward(Matrix x) {
+        enter("forward");
+        try {
+            return forwardCached(x);
+        } finally {
+            running = null;
+        }
+    }
+
+    private Matrix forwardCached(Matrix x) {
         checkInput("forward", x);
         hasForward = false; // until the whole pass is done: a forward stopped half-way leaves no cache to use
         int batch = x.rows();
@@ -161,6 +176,16 @@ public final class Network {
                 single.bindForward(input, layers);
             }
         }
+        // The weights are stamped before they are used: a write from inside a custom activation shows as stale.
+        Param[] ps = paramArray;
+        long[] stamps = forwardStamps;
+        if (stamps == null) {
+            stamps = new long[ps.length];
+            forwardStamps = stamps;
+        }
+        for (int i = 0; i < ps.length; i++) {
+            stamps[i] = ps[i].stamp();
+        }
         input.copyFrom(x);
         Matrix in = input;
         if (single != null && batch == 1) {
@@ -173,15 +198,6 @@ public final class Network {
                 d.activation().forward(d.z, d.a);                      // a = f(z)
                 in = d.a;
             }
-        }
-        Param[] ps = paramArray;
-        long[] stamps = forwardStamps;
-        if (stamps == null) {
-            stamps = new long[ps.length];
-            forwardStamps = stamps;
-        }
-        for (int i = 0; i < ps.length; i++) {
-            stamps[i] = ps[i].stamp();
         }
         hasForward = true;
         return in;
@@ -198,7 +214,55 @@ public final class Network {
      * added to what is there (see {@link #zeroGrad}).
      */
     public double backward(Matrix y, boolean accumulate) {
-        checkForwardFresh();
+        enter("backward");
+        try {
+            return backwardFromTargets(y, accumulate);
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Backpropagates ∂L/∂ŷ of a loss the caller computed itself (like PyTorch's {@code y.backward(grad)}):
+     * {@code grad} is [B, outputs] against the cached forward. The output activation's derivative is
+     * applied (softmax through its Jacobian), then δ and ∂L/∂p for every layer as in {@link #backward},
+     * but summed over the batch, not averaged: grad is already the derivative of the caller's L, so a
+     * mean loss brings its own 1/B. With {@code accumulate} the gradients are added to what is there.
+     */
+    public void backwardFrom(Matrix grad, boolean accumulate) {
+        enter("backwardFrom");
+        try {
+            checkForwardFresh("backwardFrom", "net.backwardFrom(grad)");
+            int batch = input.rows();
+            if (grad.rows() != batch || grad.cols() != outputs()) {
+                throw new ShapeError("backwardFrom expects ∂L/∂ŷ of shape [" + batch + ", " + outputs() + "] (one row of "
+                        + outputs() + (outputs() == 1 ? " value" : " values") + " for each of the " + batch
+                        + " examples of the latest forward), got " + grad.shapeString());
+            }
+            Checks.finite("backwardFrom", "grad", grad);
+            ensureBackwardSpace(batch);
+            Dense top = layers.get(layers.size() - 1);
+            outputGrad.copyFrom(grad); // a copy: grad may be a live cache such as top.a
+            forgetGrads(); // the output δ below may already call a custom activation's df
+            top.activation().backward(top.z, top.a, outputGrad, top.delta); // δ_o = ∂L/∂ŷ ⊙ f'(z) (softmax: Jacobian)
+            gradsFromTargets = false;
+            propagate(batch, 1.0, accumulate);
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * ∂L/∂x, [B, inputs], of the latest {@link #backward} (the batch-mean loss, consistent with the
+     * parameter gradients) or {@link #backwardFrom}; null before any. Valid until the next backward;
+     * a step in between does not change it.
+     */
+    public Matrix inputGrad() {
+        return inputGrad.read();
+    }
+
+    private double backwardFromTargets(Matrix y, boolean accumulate) {
+        checkForwardFresh("backward", "net.backward(y)");
         Dense top = layers.get(layers.size() - 1);
         int batch = input.rows();
         loss.checkTargets(y, batch, outputs());
@@ -207,39 +271,50 @@ public final class Network {
         }
         targets.copyFrom(y);
         ensureBackwardSpace(batch);
-        hasGrads = false; // until the whole pass is done: a backward stopped half-way leaves no gradients to step on
-        gradsFresh = false;
         double value = loss.value(top.z, top.a, targets);
+        forgetGrads(); // the output δ below may already call a custom activation's df
         loss.outputDelta(top.z, top.a, targets, top.activation(), top.delta, outputGrad); // δ_o
+        gradsFromTargets = true;
+        propagate(batch, 1.0 / batch, accumulate);
+        return value;
+    }
+
+    /**
+     * From the output layer's δ down: ∂L/∂W = scale·δᵀ·x and ∂L/∂b = scale·Σδ per layer (scale 1/B for
+     * backward's batch mean, 1 for backwardFrom), then δ_prev = (Wᵀδ) ⊙ f'(z) for the layer below.
+     */
+    private void propagate(int batch, double scale, boolean accumulate) {
         if (single != null && batch == 1) {
-            single.backward(accumulate); // the same numbers as the loop below, fused for one example
-            hasGrads = true;
-            gradsFresh = true;
-            return value;
-        }
-        double mean = 1.0 / batch;
-        for (int l = layers.size() - 1; l >= 0; l--) {
-            Dense d = layers.get(l);
-            Matrix x = l == 0 ? input : layers.get(l - 1).a;
-            Kernels.gradW(d.delta, x, mean, accumulate, d.W().grad()); // ∂L/∂W = mean δᵀ·x
-            Kernels.gradB(d.delta, mean, accumulate, d.b().grad());    // ∂L/∂b = mean δ
-            if (l > 0) {
-                Dense below = layers.get(l - 1);
-                Kernels.backprop(d.delta, d.W().value(), gradA[l - 1]);             // Wᵀδ, row-wise δ·W
-                below.activation().backward(below.z, below.a, gradA[l - 1], below.delta); // δ_prev = (Wᵀδ) ⊙ σ'(z)
+            single.backward(accumulate); // the same numbers as the loop below (scale 1 for one example), fused
+        } else {
+            for (int l = layers.size() - 1; l >= 0; l--) {
+                Dense d = layers.get(l);
+                Matrix x = l == 0 ? input : layers.get(l - 1).a;
+                Kernels.gradW(d.delta, x, scale, accumulate, d.W().grad()); // ∂L/∂W = scale·δᵀ·x
+                Kernels.gradB(d.delta, scale, accumulate, d.b().grad());    // ∂L/∂b = scale·Σδ
+                if (l > 0) {
+                    Dense below = layers.get(l - 1);
+                    Kernels.backprop(d.delta, d.W().value(), gradA[l - 1]);             // Wᵀδ, row-wise δ·W
+                    below.activation().backward(below.z, below.a, gradA[l - 1], below.delta); // δ_prev = (Wᵀδ) ⊙ σ'(z)
+                }
             }
         }
+        inputGrad.remember(layers.get(0), scale, forwardStamps[0]); // W1 as the fresh forward saw it
         hasGrads = true;
         gradsFresh = true;
-        return value;
     }
 
     /** Sets every gradient to zero (for accumulating over several backward calls). */
     public void zeroGrad() {
-        for (Param p : params) {
-            p.grad().fill(0.0);
+        enter("zeroGrad");
+        try {
+            for (Param p : params) {
+                p.grad().fill(0.0);
+            }
+            gradsFresh = false;
+        } finally {
+            running = null;
         }
-        gradsFresh = false;
     }
 
     /** Plain gradient descent, w ← w − lr·∂L/∂w, on every trainable parameter. */
@@ -250,7 +325,17 @@ public final class Network {
     /** As {@link #step(double)}; {@code reuse} allows a second step on the same gradients. */
     public void step(double lr, boolean reuse) {
         Checks.learningRate("learning rate", lr);
+        enter("step");
+        try {
+            stepPlain(lr, reuse);
+        } finally {
+            running = null;
+        }
+    }
+
+    private void stepPlain(double lr, boolean reuse) {
         checkGradsFresh(reuse);
+        inputGrad.keepW1();
         for (Param p : paramArray) {
             if (!p.trainable()) {
                 continue;
@@ -297,7 +382,17 @@ public final class Network {
 
     /** As {@link #step(UpdateRule)}; {@code reuse} allows a second step on the same gradients. */
     public void step(UpdateRule optimizer, boolean reuse) {
+        enter("step");
+        try {
+            stepWith(optimizer, reuse);
+        } finally {
+            running = null;
+        }
+    }
+
+    private void stepWith(UpdateRule optimizer, boolean reuse) {
         checkGradsFresh(reuse);
+        inputGrad.keepW1();
         List<Param> trainable = trainableScratch; // reused: a steady-state step allocates nothing
         trainable.clear();
         for (int i = 0; i < params.size(); i++) {
@@ -411,9 +506,9 @@ public final class Network {
         }
     }
 
-    /** The targets given to the latest backward, or null. */
+    /** The targets given to the latest backward, or null (also after a backwardFrom, which has none). */
     public Matrix lastTargets() {
-        return hasGrads ? targets : null;
+        return hasGrads && gradsFromTargets ? targets : null;
     }
 
     /** The input of the latest training forward, or null. */
@@ -447,6 +542,15 @@ public final class Network {
 
     /** Runs forward into the evaluation workspace and returns its output (valid until the next call). */
     Matrix evaluate(String what, Matrix x) {
+        enter(what);
+        try {
+            return evaluateFresh(what, x);
+        } finally {
+            running = null;
+        }
+    }
+
+    private Matrix evaluateFresh(String what, Matrix x) {
         checkInput(what, x);
         int batch = x.rows();
         if (evalSpace == null || evalSpace.batch != batch) {
@@ -494,17 +598,37 @@ public final class Network {
         Checks.finite(what, "x", x);
     }
 
-    private void checkForwardFresh() {
+    /** Until the whole pass is done, there are no gradients to step on (a backward may stop or throw half-way). */
+    private void forgetGrads() {
+        hasGrads = false;
+        gradsFresh = false;
+        inputGrad.forget();
+    }
+
+    /**
+     * A network is not re-entrant: a call made while another of its calls runs (from a custom activation's
+     * f or df, which runs inside forward and backward) would overwrite the caches that call is using.
+     */
+    private void enter(String what) {
+        if (running != null) {
+            throw new ValueError("net." + what + " was called while this network's " + running + " is still running"
+                    + " (from inside an activation's f or df?); an activation must compute from its arguments alone,"
+                    + " without using a network");
+        }
+        running = what;
+    }
+
+    private void checkForwardFresh(String what, String call) {
         if (!hasForward) {
-            throw new StaleForwardError("backward needs a forward pass first: call net.forward(x), then net.backward(y)");
+            throw new StaleForwardError(what + " needs a forward pass first: call net.forward(x), then " + call);
         }
         Param[] ps = paramArray;
         long[] stamps = forwardStamps;
         for (int i = 0; i < ps.length; i++) {
             if (ps[i].stamp() != stamps[i]) {
                 throw new StaleForwardError(ps[i].name() + " changed after the forward pass (a step, an optimizer"
-                        + " or a write), so backward would mix old activations with new weights; run net.forward(x) again"
-                        + " before net.backward(y)");
+                        + " or a write), so " + what + " would mix old activations with new weights; run net.forward(x)"
+                        + " again before " + call);
             }
         }
     }
@@ -532,6 +656,79 @@ public final class Network {
             if (single != null && batch == 1) {
                 single.bindBackward(layers);
             }
+        }
+    }
+
+    /**
+     * ∂L/∂x = scale·δ₁·W1 of the latest backward, computed only when read (a training loop that never
+     * reads it pays nothing but, at each step before a read, one copy of W1: the step changes W1, and
+     * ∂L/∂x belongs to the weights the backward used).
+     */
+    private static final class InputGrad {
+        private Dense first;
+        private Matrix delta;
+        private double scale;
+        private long w1Stamp;
+        private long w1Version;
+        private Matrix value;
+        private boolean computed;
+        private Matrix keptW1;
+        private boolean kept;
+
+        void forget() {
+            delta = null;
+        }
+
+        void remember(Dense layer1, double s, long stamp) {
+            first = layer1;
+            delta = layer1.delta;
+            scale = s;
+            w1Stamp = stamp;
+            w1Version = layer1.W().version();
+            computed = false;
+            kept = false;
+        }
+
+        /** Before a step: keeps W1 as the backward saw it, unless ∂L/∂x was already read. */
+        void keepW1() {
+            if (delta == null || computed || kept || !first.W().trainable() || first.W().version() != w1Version) {
+                return;
+            }
+            Matrix w = first.W().value();
+            if (keptW1 == null || keptW1.rows() != w.rows() || keptW1.cols() != w.cols()) {
+                keptW1 = Matrix.zeros(w.rows(), w.cols());
+            }
+            keptW1.copyFrom(w);
+            kept = true;
+        }
+
+        Matrix read() {
+            if (delta == null) {
+                return null;
+            }
+            if (!computed) {
+                Matrix w;
+                if (kept) {
+                    w = keptW1;
+                } else if (first.W().stamp() == w1Stamp) {
+                    w = first.W().value();
+                } else {
+                    throw new StaleGradientError("W1 was changed by a write after the latest backward, so ∂L/∂x of that"
+                            + " backward can no longer be computed; read net.inputGrad right after backward (or"
+                            + " backwardFrom), before writing to the weights");
+                }
+                if (value == null || value.rows() != delta.rows() || value.cols() != w.cols()) {
+                    value = Matrix.zeros(delta.rows(), w.cols());
+                }
+                Kernels.backprop(delta, w, value); // ∂L/∂x = δ₁·W1, row by row
+                if (scale != 1.0) {
+                    for (int k = 0, n = value.size(); k < n; k++) {
+                        value.put(k, value.at(k) * scale); // the batch mean's 1/B, as for ∂L/∂p
+                    }
+                }
+                computed = true;
+            }
+            return value;
         }
     }
 

@@ -25,6 +25,7 @@ public final class NetworkBuilder {
     private long seed = 0;
     private boolean seedKnown = true;
     private long maxElements = DEFAULT_MAX_ELEMENTS;
+    private java.util.Map<String, Custom> custom = java.util.Map.of();
 
     NetworkBuilder(int[] sizes) {
         this.sizes = sizes.clone();
@@ -79,6 +80,12 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /** Activations defined outside the engine (name → activation), usable by name beside the built-in ones. */
+    public NetworkBuilder customActivations(java.util.Map<String, Custom> custom) {
+        this.custom = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(custom)); // sorted: messages list them in order
+        return this;
+    }
+
     /** The largest parameter count allowed; a larger network is a LimitError before allocation. */
     public NetworkBuilder maxElements(long max) {
         this.maxElements = max;
@@ -116,7 +123,7 @@ public final class NetworkBuilder {
                     + "; give one name per hidden layer, or a single name (not a list) for all of them");
         }
         for (int l = 0; l < layerCount - 1; l++) {
-            Activation a = Activation.named(perLayer ? hidden.get(l) : hidden.get(0));
+            Activation a = Activation.named(perLayer ? hidden.get(l) : hidden.get(0), custom);
             if (a instanceof Softmax) {
                 throw new ValueError("'softmax' can only be the output activation; hidden layers need an element-wise"
                         + " one such as 'relu' or 'sigmoid'");
@@ -124,7 +131,7 @@ public final class NetworkBuilder {
             acts.add(a);
         }
         String outName = output != null ? output : (perLayer ? "sigmoid" : hidden.get(0));
-        acts.add(Activation.named(outName));
+        acts.add(Activation.named(outName, custom));
         Loss lossFn = Loss.named(loss);
         List<Dense> layers = new ArrayList<>();
         Rng rng = new Rng(seed);

@@ -169,6 +169,24 @@ public final class NetworkFacade {
         return net.backward(y.matrix(), accumulate);
     }
 
+    /** {@code net.backwardFrom(grad)} with ∂L/∂ŷ staged like targets. */
+    @Export
+    public void backwardFrom(boolean accumulate) {
+        net.backwardFrom(stagedY, accumulate);
+    }
+
+    @Export
+    public void backwardFromMatrix(MatrixFacade grad, boolean accumulate) {
+        net.backwardFrom(grad.matrix(), accumulate);
+    }
+
+    /** ∂L/∂x of the latest backward or backwardFrom, a copy (the script may keep or edit it), or null before any. */
+    @Export
+    public MatrixFacade inputGrad() {
+        Matrix g = net.inputGrad();
+        return g == null ? null : new MatrixFacade(g.copy());
+    }
+
     @Export
     public void step(double lr, boolean reuse) {
         net.step(lr, reuse);

@@ -5,10 +5,12 @@ import dev.backprop.io.NetworkJson;
 import dev.backprop.io.OpenedFile;
 import dev.backprop.kernel.Kernels;
 import java.io.IOException;
+import dev.backprop.nn.Custom;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
 import dev.backprop.nn.NetworkBuilder;
 import dev.backprop.nn.ShapeError;
+import dev.backprop.nn.ValueError;
 import dev.backprop.optim.Adam;
 import dev.backprop.optim.Sgd;
 import java.util.ArrayList;
@@ -24,6 +26,9 @@ public final class NnFacade {
     private final Host host;
     private long sessionSeed;
     private long unseededNets;
+    /** The activations scripts defined with nn.activation, by name (sorted, so messages list them in order). */
+    private final java.util.TreeMap<String, Custom> activations = new java.util.TreeMap<>();
+    private final ScriptActivation.Guard activationGuard = new ScriptActivation.Guard();
 
     NnFacade(Host host) {
         this.host = host;
@@ -54,6 +59,7 @@ public final class NnFacade {
         if (output != null) {
             b.output(output);
         }
+        b.customActivations(activations);
         b.loss(loss);
         if (init != null) {
             b.init(init);
@@ -76,7 +82,7 @@ public final class NnFacade {
     /** {@code nn.fromJSON(text)}: a network from the JSON document, within the element limit. */
     @Export
     public NetworkFacade fromJson(String text) {
-        Network n = NetworkJson.fromJson(text, limit());
+        Network n = NetworkJson.fromJson(text, limit(), activations);
         return new NetworkFacade(n, host);
     }
 
@@ -85,9 +91,23 @@ public final class NnFacade {
     public NetworkFacade load(String path) throws IOException {
         Network n;
         try (OpenedFile file = host.openRead(path)) {
-            n = NetworkJson.load(file, limit());
+            n = NetworkJson.load(file, limit(), activations);
         }
         return new NetworkFacade(n, host);
+    }
+
+    /**
+     * {@code nn.activation(name, { f, df })}: the prelude checked the functions and wraps them into two
+     * per-layer loops, {@code forward(zBytes, aBytes, n)} and {@code backward(zBytes, aBytes, gradABytes,
+     * gradZBytes, n)}. A built-in name or one already defined is a ValueError.
+     */
+    @Export
+    public void defineActivation(String name, Value forward, Value backward) {
+        if (activations.containsKey(name)) {
+            throw new ValueError("activation '" + name + "' is already defined in this sandbox (networks may be using"
+                    + " it); give the new one another name");
+        }
+        activations.put(name, new Custom(name, new ScriptActivation(name, forward, backward, activationGuard, host)));
     }
 
     private long limit() {

@@ -88,6 +88,18 @@
     }
     return o;
   }
+  /** A true/false option; the options object may hold only `name` (strict, as every options object is). */
+  function flagOption(options, name, what) {
+    const o = checkOptions(options, [name], what);
+    const v = o[name];
+    if (v === undefined) {
+      return false;
+    }
+    if (typeof v !== 'boolean') {
+      throw new TypeError(what + "'s " + name + ' is true or false, got ' + describe(v));
+    }
+    return v;
+  }
   function badNumber(what, where, e) {
     throw new TypeError(what + ' expects numbers, got ' + describe(e) + ' at ' + where);
   }
@@ -560,7 +572,7 @@
       }
       return form;
     }
-    #stageY(y, batch, what) {
+    #stageY(y, batch, what, name = 'y') {
       if (typeof y === 'number') {
         y = [y];
       }
@@ -571,7 +583,7 @@
         this.#yRows = rows;
         this.#yCols = cols;
       }
-      fill(this.#y, y, form, rows, cols, what, 'y');
+      fill(this.#y, y, form, rows, cols, what, name);
     }
     #output(gen) {
       if (gen !== this.#gen) {
@@ -684,7 +696,7 @@
       }
     }
     backward(y, options) {
-      const accumulate = options !== undefined && options !== null && options.accumulate === true;
+      const accumulate = options === undefined ? false : flagOption(options, 'accumulate', 'net.backward');
       // The training loop's case first: targets of one example, a number or a plain array of numbers (up to
       // SMALL as arguments of one host call, longer ones through the staging view when shaped like the last).
       if (this.#batch <= 1) {
@@ -715,7 +727,7 @@
       }
     }
     step(rateOrOptimizer, options) {
-      const reuse = options !== undefined && options !== null && options.reuse === true;
+      const reuse = options === undefined ? false : flagOption(options, 'reuse', 'net.step');
       try {
         if (typeof rateOrOptimizer === 'number') {
           this.#h.step(rateOrOptimizer, reuse);
@@ -729,6 +741,36 @@
         throw conv(e);
       }
       return this;
+    }
+    /**
+     * Backpropagates ∂L/∂ŷ of the script's own loss (any target form, [B, outputs] against the latest
+     * forward): δ and ∂L/∂p summed over the batch, not averaged. Returns the network.
+     */
+    backwardFrom(grad, options) {
+      const accumulate = options === undefined ? false : flagOption(options, 'accumulate', 'net.backwardFrom');
+      if (grad === undefined || grad === null) {
+        throw new TypeError('net.backwardFrom expects ∂L/∂ŷ, one number per output for each example of the latest'
+          + ' forward, e.g. net.backwardFrom([[0.2], [-0.1]]); got ' + describe(grad));
+      }
+      try {
+        if (!Array.isArray(grad) && !isTyped(grad) && grad instanceof Matrix) {
+          this.#h.backwardFromMatrix(matrixHost(grad), accumulate);
+        } else {
+          this.#stageY(grad, this.#batch, 'backwardFrom', 'grad');
+          this.#h.backwardFrom(accumulate);
+        }
+      } catch (e) {
+        throw conv(e);
+      }
+      return this;
+    }
+    /** ∂L/∂x [B, inputs] of the latest backward or backwardFrom (a copy), or null before any. */
+    get inputGrad() {
+      try {
+        return matrixOrNull(this.#h.inputGrad());
+      } catch (e) {
+        throw conv(e);
+      }
     }
     predict(x) {
       try {
@@ -1307,6 +1349,61 @@
     return y;
   }
 
+  // ---- nn.activation: an element-wise activation written in JS ---------------------------------------
+  /**
+   * Defines an activation from f(z) and df(z, a) (a = f(z)), usable by name in nn.net and nn.load. The
+   * engine calls one of the two loops below once per layer; they run over live views of the layer.
+   */
+  function activation(name, fns) {
+    if (typeof name !== 'string') {
+      throw new TypeError("nn.activation expects a name like 'swish', got " + describe(name));
+    }
+    if (fns === undefined || fns === null) {
+      throw new TypeError("nn.activation('" + name + "', { f, df }) needs the function and its derivative, e.g."
+        + " nn.activation('" + name + "', { f: (z) => z / (1 + Math.exp(-z)), df: (z, a) => … })");
+    }
+    const o = checkOptions(fns, ['f', 'df'], 'nn.activation');
+    const f = o.f, df = o.df;
+    if (typeof f !== 'function' || typeof df !== 'function') {
+      throw new TypeError("nn.activation('" + name + "', { f, df }) needs two functions, f(z) and df(z, a) with"
+        + ' a = f(z); got f = ' + describe(f) + ', df = ' + describe(df));
+    }
+    function bad(which, v, args) {
+      if (typeof v !== 'number') {
+        throw new TypeError("activation '" + name + "': " + which + args + ' returned ' + describe(v)
+          + '; it must return a number');
+      }
+      throw new ValueError("activation '" + name + "': " + which + args + ' returned ' + v + '; ' + which
+        + ' must return finite numbers (guard large |z|, e.g. Math.exp of a big number is Infinity)');
+    }
+    function forward(zBytes, aBytes, n) {
+      const z = view(zBytes, n), a = view(aBytes, n);
+      for (let k = 0; k < n; k++) {
+        const v = f(z[k]);
+        if (typeof v !== 'number' || v - v !== 0) { // v − v is 0 only for finite numbers
+          bad('f', v, '(' + z[k] + ')');
+        }
+        a[k] = v; // a = f(z)
+      }
+    }
+    function backward(zBytes, aBytes, gaBytes, gzBytes, n) {
+      const z = view(zBytes, n), a = view(aBytes, n), ga = view(gaBytes, n), gz = view(gzBytes, n);
+      for (let k = 0; k < n; k++) {
+        const d = df(z[k], a[k]);
+        if (typeof d !== 'number' || d - d !== 0) {
+          bad('df', d, '(' + z[k] + ', ' + a[k] + ')');
+        }
+        gz[k] = ga[k] * d; // ∂L/∂z = ∂L/∂a ⊙ f'(z)
+      }
+    }
+    try {
+      hnn.defineActivation(name, forward, backward);
+    } catch (e) {
+      throw conv(e);
+    }
+    return name;
+  }
+
   /** nn.explain's result: `steps` are the beats as plain data, toString() the readable text. */
   class Walkthrough {
     #text;
@@ -1350,7 +1447,7 @@
   }
 
   const nn = {
-    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy, explain,
+    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy, explain, activation,
     Matrix, Network, Layer, Param, Optimizer, Dataset, Chart, Walkthrough,
   };
   Object.assign(nn, ERRORS);
