@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.backprop.io.OpenedFile;
+import dev.backprop.nn.Account;
 import dev.backprop.nn.FormatError;
 import dev.backprop.nn.LimitError;
 import dev.backprop.nn.Matrix;
@@ -108,6 +109,9 @@ public final class Csv {
                     continue; // a blank line
                 }
                 sawAnyRow = true;
+                if ((rows & 0xFFF) == 0) {
+                    Account.checkStop(); // a large file ends at a time limit or an interrupt
+                }
                 row(cells, line);
                 lastLine = p.currentTokenLocation().getLineNr();
             }

@@ -44,6 +44,9 @@ public final class Generators {
         double[] xs = new double[2 * n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
+            if ((i & 0xFFFF) == 0) {
+                dev.backprop.nn.Account.checkStop();
+            }
             boolean inside = i < n / 2;
             double r = inside ? rng.uniform(0, radius * 0.5) : rng.uniform(radius * 0.7, radius);
             double angle = rng.uniform(0, 2 * StrictMath.PI);
@@ -101,6 +104,9 @@ public final class Generators {
         double[] xs = new double[2 * n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
+            if ((i & 0xFFFF) == 0) {
+                dev.backprop.nn.Account.checkStop();
+            }
             boolean positive = i < n / 2;
             double c = positive ? 2 : -2;
             xs[2 * i] = (c + std * rng.nextGaussian()) * SCALE;
@@ -123,6 +129,9 @@ public final class Generators {
         double[] xs = new double[2 * n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
+            if ((i & 0xFFFF) == 0) {
+                dev.backprop.nn.Account.checkStop();
+            }
             boolean isOuter = i < outer;
             int j = isOuter ? i : i - outer;
             int m = isOuter ? outer : inner;

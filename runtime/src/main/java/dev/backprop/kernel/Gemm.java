@@ -48,6 +48,8 @@ final class Gemm implements WorkerPool.Task {
     private int nPanels;
     private int ldc;
     private int phase;
+    /** The account of the thread that asked for this product: computing stops between panels when it is asked to stop. */
+    private dev.backprop.nn.Account account = dev.backprop.nn.Account.UNLIMITED;
 
     Gemm(Microkernel kernel) {
         this.kernel = kernel;
@@ -77,6 +79,7 @@ final class Gemm implements WorkerPool.Task {
 
     /** Runs the product, on the caller and {@code threads - 1} pool workers when the pool is free. */
     void run(WorkerPool pool, int threads) {
+        account = dev.backprop.nn.Account.current();
         int mr = kernel.mr();
         int nr = kernel.nr();
         mPanels = (m + mr - 1) / mr;
@@ -213,6 +216,9 @@ final class Gemm implements WorkerPool.Task {
             int j0 = jp * nr;
             int j1 = Math.min(n, jpEnd * nr);
             for (int ip = ip0; ip < ip1; ip++) {
+                if (account.stopRequested()) { // a time limit or an interrupt: end between two panels
+                    throw new dev.backprop.nn.Account.Stopped();
+                }
                 if (ip < full) {
                     kernel.compute(aCopy, ip * mr * aRowStride, aRowStride, aColStride, bp, kk, c, cs, ldc, jp, jpEnd);
                 } else {

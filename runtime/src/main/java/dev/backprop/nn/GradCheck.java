@@ -58,15 +58,21 @@ public record GradCheck(double maxRelError, Map<String, Double> params) {
             Matrix v = p.value();
             out[i] = new double[p.size()];
             for (int k = 0; k < p.size(); k++) {
+                Account.checkStop(); // two losses per element: a large net takes long
                 double saved = v.at(k);
-                v.put(k, saved + eps);
-                p.touch();
-                double plus = net.loss(x, y);
-                v.put(k, saved - eps);
-                p.touch();
-                double minus = net.loss(x, y);
-                v.put(k, saved);
-                p.touch();
+                double plus;
+                double minus;
+                try {
+                    v.put(k, saved + eps);
+                    p.touch();
+                    plus = net.loss(x, y);
+                    v.put(k, saved - eps);
+                    p.touch();
+                    minus = net.loss(x, y);
+                } finally { // stopped or failed half-way, the weight is still put back
+                    v.put(k, saved);
+                    p.touch();
+                }
                 out[i][k] = (plus - minus) / (2 * eps); // n = (L(p + ε) − L(p − ε)) / 2ε
             }
         }

@@ -22,7 +22,21 @@ public final class Matrix {
         Checks.shapeAllowed(rows, cols);
         this.rows = rows;
         this.cols = cols;
-        this.bytes = ByteBuffer.allocateDirect(Math.max(1, rows * cols) * Double.BYTES).order(ByteOrder.nativeOrder());
+        // charged to the sandbox whose work this is, checked before anything is allocated (see Account)
+        long n = Math.max(1, rows * cols) * (long) Double.BYTES;
+        Account account = Account.current();
+        account.reserve((long) rows * cols, n, "a matrix [" + rows + ", " + cols + "]");
+        ByteBuffer storage;
+        try {
+            storage = ByteBuffer.allocateDirect((int) n).order(ByteOrder.nativeOrder());
+        } catch (OutOfMemoryError e) {
+            account.release(n);
+            throw new LimitError("the JVM has no room for a matrix [" + rows + ", " + cols + "] (" + Account.formatBytes(n)
+                    + " of native memory); keep fewer or smaller matrices, or give the JVM more direct memory"
+                    + " (-XX:MaxDirectMemorySize)");
+        }
+        account.releaseWhenCollected(storage, n);
+        this.bytes = storage;
         this.data = bytes.asDoubleBuffer();
     }
 

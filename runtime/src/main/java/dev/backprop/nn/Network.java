@@ -147,6 +147,7 @@ public final class Network {
      */
     public Matrix forward(Matrix x) {
         checkInput("forward", x);
+        hasForward = false; // until the whole pass is done: a forward stopped half-way leaves no cache to use
         int batch = x.rows();
         if (input == null || input.rows() != batch) {
             input = Matrix.zeros(batch, inputs());
@@ -207,6 +208,8 @@ public final class Network {
         }
         targets.copyFrom(y);
         ensureBackwardSpace(batch);
+        hasGrads = false; // until the whole pass is done: a backward stopped half-way leaves no gradients to step on
+        gradsFresh = false;
         double value = loss.value(top.z, top.a, targets);
         loss.outputDelta(top.z, top.a, targets, top.activation(), top.delta, outputGrad); // δ_o
         if (single != null && batch == 1) {

@@ -39,22 +39,35 @@ final class Errors {
         String name = "Error";
         String text = e.getMessage() == null ? "" : e.getMessage();
         if (e.isGuestException()) {
-            Value g = e.getGuestObject();
-            if (g != null && g.hasMembers() && g.hasMember("message")) {
-                Value n = g.getMember("name");
-                name = n != null && n.isString() ? n.asString() : name;
-                Value m = g.getMember("message");
-                text = m != null && m.isString() ? m.asString() : String.valueOf(m);
-            } else if (g != null) {
-                name = "Uncaught";
-                text = g.toString();
+            // a thrown object's name and message may be getters or Proxy traps: read while still watched, and
+            // if reading them throws or is stopped, say so instead of running them again
+            try {
+                Value g = e.getGuestObject();
+                if (g != null && g.hasMembers() && g.hasMember("message")) {
+                    Value n = g.getMember("name");
+                    name = n != null && n.isString() ? n.asString() : name;
+                    Value m = g.getMember("message");
+                    text = m != null && m.isString() ? m.asString() : m != null && m.isNumber() || m != null
+                            && m.isBoolean() ? m.toString() : "[a message that is not a string]";
+                } else if (g != null) {
+                    name = "Uncaught";
+                    text = g.isString() || g.isNumber() || g.isBoolean() || g.isNull() ? g.toString()
+                            : "[a thrown " + (g.hasMembers() ? "object" : "value") + " that is not an Error]";
+                }
+            } catch (PolyglotException | IllegalStateException | UnsupportedOperationException unreadable) {
+                name = "Error";
+                text = "[a thrown value whose name or message could not be read: its getter threw or did not return]";
             }
         } else if (e.isHostException()) {
             Throwable t = e.asHostException();
+            if (t instanceof StackOverflowError) {
+                return make(ScriptError.Kind.ERROR, "RangeError", DEPTH_MESSAGE, at, trace);
+            }
             name = t instanceof dev.backprop.nn.BackpropException b ? b.errorName()
                     : t instanceof AccessError ? "SecurityError" : "InternalError";
             text = t instanceof dev.backprop.nn.BackpropException || t instanceof AccessError ? t.getMessage()
-                    : "internal error (please report it): " + t;
+                    : "internal error (please report it): " + t.getClass().getSimpleName()
+                    + (t.getMessage() == null ? "" : ": " + t.getMessage());
         }
         if (name.equals(AccessError.class.getName()) || name.equals(SecurityException.class.getName())
                 || name.equals("Error") && (text.contains("outside the sandbox's read roots")
@@ -68,6 +81,38 @@ final class Errors {
         }
         ScriptError.Kind kind = "LimitError".equals(name) ? ScriptError.Kind.LIMIT : ScriptError.Kind.ERROR;
         return make(kind, name, text, at, trace);
+    }
+
+    static final String DEPTH_MESSAGE = "Maximum call stack size exceeded: calls between the script and the"
+            + " host (fit, onEpoch, callbacks) nested too deeply; end the recursion";
+
+    /**
+     * Anything thrown at the sandbox's boundary that is not a script's own error: a stopped host loop, a
+     * stack overflow in host frames, a class that failed to link, a context closed meanwhile. Never a raw
+     * Java error: always a ScriptError with a script-level name.
+     */
+    static ScriptError boundary(Throwable t, Watchdog.Reason reason, Limits limits, String source) {
+        if (t instanceof PolyglotException p) {
+            return map(p, reason, limits);
+        }
+        if (reason == Watchdog.Reason.INTERRUPTED) {
+            return new ScriptError(ScriptError.Kind.INTERRUPTED, "Interrupted", "the script was interrupted", source,
+                    -1, -1, "");
+        }
+        if (reason != null) {
+            return new ScriptError(ScriptError.Kind.LIMIT, "LimitError", limitMessage(reason, limits), source, -1, -1,
+                    "");
+        }
+        if (t instanceof StackOverflowError) {
+            return new ScriptError(ScriptError.Kind.ERROR, "RangeError", DEPTH_MESSAGE, source, -1, -1, "");
+        }
+        if (t instanceof OutOfMemoryError) {
+            return new ScriptError(ScriptError.Kind.LIMIT, "LimitError", "memory limit: the JVM ran out of memory"
+                    + " while the script ran; keep less data alive or give the JVM more heap", source, -1, -1, "");
+        }
+        return new ScriptError(ScriptError.Kind.ERROR, "InternalError", "internal error (please report it): "
+                + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()), source, -1, -1,
+                "");
     }
 
     static String limitMessage(Watchdog.Reason reason, Limits limits) {

@@ -7,12 +7,16 @@ import java.time.Duration;
  * A zero or null value means "no limit". Every limit ends a script with a {@code LimitError}
  * whose message names the limit and how to raise it.
  *
+ * <p>Per evaluation (counted again for each eval or run): time, statements, output. Per sandbox (its whole
+ * life): elements and memory. docs/sandbox.md explains how each is measured.
+ *
  * @param timeLimit         wall time of one evaluation (default 30 s; the shell uses none and Ctrl-C instead)
  * @param maxStatements     JS statements of one evaluation (default none; hitting it closes the sandbox)
  * @param maxElements       largest network (parameters) or matrix (elements), checked before allocating (default
  *                          10,000,000; 0: no limit beyond one matrix's maximum, Matrix.MAX_ELEMENTS)
  * @param maxOutputBytes    bytes one evaluation may write to out and err together (default 16 MiB)
- * @param maxAllocatedBytes heap the evaluation may allocate and keep (default min(1 GiB, max heap / 4))
+ * @param maxAllocatedBytes memory the sandbox keeps: the native storage of its matrices (exact) plus the JS heap it
+ *                          keeps (estimated from below) (default min(1 GiB, max heap / 4))
  */
 public record Limits(Duration timeLimit, long maxStatements, long maxElements, long maxOutputBytes,
                      long maxAllocatedBytes) {

@@ -1,5 +1,6 @@
 package dev.backprop.script;
 
+import dev.backprop.nn.Account;
 import dev.backprop.nn.Network;
 import dev.backprop.script.js.Host;
 import dev.backprop.script.js.NetworkFacade;
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -64,12 +66,21 @@ public final class Sandbox implements AutoCloseable {
     private final Host host;
     private final AtomicLong written = new AtomicLong();
     private final Map<Network, Value> shared = new IdentityHashMap<>();
+    private final Account account;
+    private final HeapShare heap;
     private volatile Watchdog.Run running;
+    private final Object entryLock = new Object();
+    /** Longest a display, completion or snapshot may run user code (getters, Proxy traps) before it gives up. */
+    private static final Duration SERVICE_TIME = Duration.ofSeconds(2);
     private volatile boolean closed;
 
     Sandbox(Limits limits, Roots roots, OutputStream out, OutputStream err, List<String> args, boolean terminal) {
         this.limits = limits;
         this.roots = roots;
+        this.account = new Account(limits.maxAllocatedBytes(), limits.maxElements(),
+                " (raise it with --max-memory BYTES or the sandbox's maxAllocatedBytes)",
+                " (raise it with --max-elements N or the sandbox's maxElements)");
+        this.heap = new HeapShare(limits.maxAllocatedBytes(), account);
         OutputStream o = new LimitedOutput(out, written, limits.maxOutputBytes(), () -> stop(Watchdog.Reason.OUTPUT));
         OutputStream e = new LimitedOutput(err, written, limits.maxOutputBytes(), () -> stop(Watchdog.Reason.OUTPUT));
         Context.Builder b = Context.newBuilder(JS)
@@ -86,12 +97,12 @@ public final class Sandbox implements AutoCloseable {
                     .build());
         }
         this.context = b.build();
-        this.host = new Host(roots, limits.maxElements(), limits.maxAllocatedBytes(), o, e, args, terminal,
-                this::stopRequested);
+        this.host = new Host(roots, limits.maxElements(), o, e, args, terminal, this::stopRequested);
         try {
-            this.kit = context.eval(prelude()).execute(host);
+            this.kit = account.callAs(() -> context.eval(prelude()).execute(host));
         } catch (RuntimeException ex) {
             context.close(true);
+            heap.close();
             throw ex;
         }
     }
@@ -113,11 +124,36 @@ public final class Sandbox implements AutoCloseable {
                             .err(OutputStream.nullOutputStream())
                             .option("engine.WarnInterpreterOnly", "false")
                             .build();
+                    prime(e);
                     engine = e;
                 }
             }
         }
         return e;
+    }
+
+    /**
+     * Runs, once per engine and on a fresh thread stack, the paths every later error takes (a host exception
+     * through JS, a guest error out to Java), so that their classes are initialised here and not for the
+     * first time deep inside a script's recursion, where a stack overflow in a class initialiser would
+     * break them for every sandbox of the JVM.
+     */
+    private static void prime(Engine e) {
+        try (Context c = Context.newBuilder(JS).engine(e).sandbox(SandboxPolicy.CONSTRAINED)
+                .allowHostAccess(HOST_ACCESS).out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
+                .build()) {
+            Value thrower = c.eval(JS, "(f) => { try { f(); } catch (x) { return String(x); } }");
+            thrower.execute((Runnable) () -> {
+                throw new IllegalStateException("primed");
+            });
+            try {
+                c.eval(JS, "throw new RangeError('primed')");
+            } catch (PolyglotException expected) {
+                expected.getPolyglotStackTrace().forEach(f -> f.isGuestFrame());
+            }
+        } catch (RuntimeException ignored) {
+            // priming is an optimisation of robustness; a failure here shows up again, and clearly, in eval
+        }
     }
 
     /** "GraalVM CE" with the optimizing runtime, "Interpreted" without. */
@@ -183,22 +219,86 @@ public final class Sandbox implements AutoCloseable {
             throw new ScriptError(ScriptError.Kind.ERROR, "Error", "this sandbox is closed", src.getName(), -1, -1, "");
         }
         written.set(0);
-        Watchdog.Run run = Watchdog.get().start(context, limits);
-        running = run;
+        return enter(limits.timeLimit(), run -> {
+            try {
+                if (limits.maxStatements() > 0) {
+                    context.resetLimits();
+                }
+                return context.eval(src);
+            } catch (PolyglotException e) {
+                if (e.isCancelled()) {
+                    closed = true;
+                }
+                // mapped while still watched: reading a thrown object's message may run its getters, and if a
+                // limit stopped them, the error is that limit
+                ScriptError mapped = Errors.map(e, run.reason(), limits);
+                Watchdog.Reason late = run.reason();
+                if (late != null && mapped.kind() == ScriptError.Kind.ERROR) {
+                    ScriptError limit = Errors.boundary(new IllegalStateException(), late, limits, src.getName());
+                    throw new ScriptError(limit.kind(), limit.errorName(), limit.text(), mapped.sourceName(),
+                            mapped.line(), mapped.column(), mapped.fullTrace());
+                }
+                throw mapped;
+            }
+        }, (reason, t) -> {
+            throw Errors.boundary(t, reason, limits, src.getName());
+        });
+    }
+
+    /** Work done inside the sandbox under a watched run. */
+    private interface Entry<T> {
+        T run(Watchdog.Run run);
+    }
+
+    /** What an entry gives when it was stopped or failed outside the script's own errors. */
+    private interface Fallback<T> {
+        T on(Watchdog.Reason reason, Throwable failure);
+    }
+
+    /**
+     * Every entry into guest code (eval, display, completion, snapshot, error messages) goes through here:
+     * the sandbox's account is bound to the thread, the watchdog holds the run to {@code limit} and to
+     * {@link #interrupt()}, and anything thrown that is not already a {@link ScriptError} goes to
+     * {@code fallback}. One entry at a time: a second thread gets the fallback at once.
+     */
+    private <T> T enter(Duration limit, Entry<T> work, Fallback<T> fallback) {
+        Watchdog.Run outer = running;
+        if (outer != null && outer.evaluator == Thread.currentThread()) {
+            return work.run(outer); // already inside a guarded entry on this thread (e.g. display while printing)
+        }
+        synchronized (entryLock) {
+            if (running != null || closed) {
+                return fallback.on(Watchdog.Reason.INTERRUPTED, new IllegalStateException("the sandbox is busy"));
+            }
+            running = Watchdog.get().start(context, account, heap, limit);
+        }
+        Watchdog.Run run = running;
         try {
-            if (limits.maxStatements() > 0) {
-                context.resetLimits();
-            }
-            return context.eval(src);
-        } catch (PolyglotException e) {
-            if (e.isCancelled()) {
-                closed = true;
-            }
-            throw Errors.map(e, run.reason(), limits);
+            return account.callAs(() -> work.run(run));
+        } catch (ScriptError e) {
+            throw e;
+        } catch (Throwable t) { // StackOverflowError, LinkageError, a stopped host loop, a closed context …
+            return fallback.on(run.reason(), t);
         } finally {
             Watchdog.get().finish(run);
             running = null;
         }
+    }
+
+    /**
+     * Runs Java code that reads script values — {@link Value#getMember}, {@link Value#toString}, array elements:
+     * anything that may run a script's getter, {@code toString} or Proxy trap — under this sandbox's watchdog,
+     * {@link #interrupt()} and a short time limit (the eval's, at most 2 s). Returns {@code fallback} when the
+     * code did not finish in time or failed. Embedders that format results themselves should read them here.
+     */
+    public <T> T readSafely(java.util.function.Supplier<T> work, T fallback) {
+        return enter(serviceTime(), run -> work.get(), (reason, t) -> fallback);
+    }
+
+    /** A service call (display, completion, snapshot): the eval's time limit capped at {@link #SERVICE_TIME}. */
+    private Duration serviceTime() {
+        Duration t = limits.timeLimit();
+        return t == null || t.compareTo(SERVICE_TIME) > 0 ? SERVICE_TIME : t;
     }
 
     /** Makes {@code net} visible to scripts as the global {@code name}: the same object on both sides. */
@@ -213,12 +313,13 @@ public final class Sandbox implements AutoCloseable {
         if (v == null) {
             return null;
         }
-        Value h = kit.invokeMember("hostOfNet", v);
-        if (h.isNull()) {
-            return null;
+        Network net = enter(serviceTime(), run -> {
+            Value h = kit.invokeMember("hostOfNet", v); // instanceof may run a Proxy's trap
+            return h.isNull() ? null : h.<NetworkFacade>asHostObject().network();
+        }, (reason, t) -> null);
+        if (net != null) {
+            shared.putIfAbsent(net, v);
         }
-        Network net = h.<NetworkFacade>asHostObject().network();
-        shared.putIfAbsent(net, v);
         return net;
     }
 
@@ -242,17 +343,19 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every network reachable from the globals (through arrays and plain objects), deep-copied. */
     public Snapshot snapshot() {
-        List<Value> roots = new ArrayList<>();
-        Value bindings = context.getBindings(JS);
-        for (String k : bindings.getMemberKeys()) {
-            roots.add(bindings.getMember(k));
-        }
-        Value found = kit.invokeMember("networks", (Object) roots.toArray());
-        List<Network> nets = new ArrayList<>();
-        for (long i = 0; i < found.getArraySize(); i++) {
-            nets.add(found.getArrayElement(i).<NetworkFacade>asHostObject().network());
-        }
-        return new Snapshot(nets);
+        return enter(serviceTime(), run -> {
+            List<Value> roots = new ArrayList<>();
+            Value bindings = context.getBindings(JS);
+            for (String k : bindings.getMemberKeys()) {
+                roots.add(bindings.getMember(k));
+            }
+            Value found = kit.invokeMember("networks", (Object) roots.toArray());
+            List<Network> nets = new ArrayList<>();
+            for (long i = 0; i < found.getArraySize(); i++) {
+                nets.add(found.getArrayElement(i).<NetworkFacade>asHostObject().network());
+            }
+            return new Snapshot(nets);
+        }, (reason, t) -> new Snapshot(List.of())); // nothing found in time: nothing to restore
     }
 
     /** Writes a snapshot's parameters back into the same Network objects. */
@@ -262,12 +365,14 @@ public final class Sandbox implements AutoCloseable {
 
     /** Global names: the API's (nn, print, plot, …), JS's own and the user's variables. */
     public List<String> globals() {
-        Set<String> names = new LinkedHashSet<>(context.getBindings(JS).getMemberKeys());
-        Value builtins = kit.invokeMember("builtins");
-        for (long i = 0; i < builtins.getArraySize(); i++) {
-            names.add(builtins.getArrayElement(i).asString());
-        }
-        return List.copyOf(names);
+        return enter(serviceTime(), run -> {
+            Set<String> names = new LinkedHashSet<>(context.getBindings(JS).getMemberKeys());
+            Value builtins = kit.invokeMember("builtins");
+            for (long i = 0; i < builtins.getArraySize(); i++) {
+                names.add(builtins.getArrayElement(i).asString());
+            }
+            return List.copyOf(names);
+        }, (reason, t) -> List.<String>of());
     }
 
     /**
@@ -279,6 +384,10 @@ public final class Sandbox implements AutoCloseable {
         if (!MEMBER_CHAIN.matcher(expr).matches() || running != null) {
             return List.of();
         }
+        return enter(serviceTime(), run -> membersOf(expr), (reason, t) -> List.<String>of());
+    }
+
+    private List<String> membersOf(String expr) {
         try {
             // walk the chain without evaluating it, so no user getter or Proxy trap runs (see chainMembers)
             java.util.regex.Matcher m = CHAIN_PART.matcher(expr);
@@ -330,8 +439,12 @@ public final class Sandbox implements AutoCloseable {
 
     /** Human formatting of a value: numbers, arrays, matrices, networks, params, objects. */
     public String display(Value v, boolean color) {
-        return kit.invokeMember("display", v, color).asString();
+        return enter(serviceTime(), run -> kit.invokeMember("display", v, color).asString(),
+                (reason, t) -> UNDISPLAYABLE);
     }
+
+    /** What {@link #display} shows for a value whose getters or Proxy traps did not return in time. */
+    public static final String UNDISPLAYABLE = "[object with a getter that did not return]";
 
     /** The limits this sandbox enforces. */
     public Limits limits() {
@@ -341,6 +454,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        heap.close();
         Watchdog.Run r = running;
         if (r != null) {
             r.stop(Watchdog.Reason.INTERRUPTED);

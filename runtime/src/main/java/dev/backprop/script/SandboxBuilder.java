@@ -53,7 +53,11 @@ public final class SandboxBuilder {
         return this;
     }
 
-    /** Heap one evaluation may allocate and keep alive; 0 for none. */
+    /**
+     * Memory the sandbox may keep, for its whole life: its matrices' native storage (counted exactly, checked before
+     * allocating) plus the JS heap it keeps alive (a lower bound measured after collections; garbage never counts,
+     * nor memory other sandboxes keep); 0 for none. See docs/sandbox.md.
+     */
     public SandboxBuilder maxAllocatedBytes(long n) {
         this.maxAllocatedBytes = n;
         return this;

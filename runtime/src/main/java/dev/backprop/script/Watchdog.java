@@ -1,66 +1,71 @@
 package dev.backprop.script;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import dev.backprop.nn.Account;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.graalvm.polyglot.Context;
 
 /**
- * One daemon thread per process that watches every running evaluation: it stops a script when its
- * time is up, when it keeps more heap than its budget, or when asked (interrupt, output limit). It
- * stops a script with {@link Context#interrupt}, which lands at the next JS safepoint, so host calls
- * (step, fit, optimizers) always finish; if the script does not stop in time it cancels the context.
+ * One daemon thread per process that watches every running evaluation of every sandbox and never waits
+ * on any of them. Every tick it checks each run's deadline and its sandbox's memory ({@link HeapShare});
+ * a run to be stopped gets its account's stop flag (host loops end at their next block) and a
+ * {@link Context#interrupt} sent from a separate stopper thread, repeated until the run ends. Stopping
+ * never closes a sandbox: only the statement limit (GraalVM closes the context itself) or
+ * {@link Sandbox#close()} does.
  */
 final class Watchdog {
     private static final long TICK_NANOS = 10_000_000L;
-    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
+    /** How long one interrupt attempt waits for the script to reach a safepoint before the stopper tries again. */
+    private static final Duration INTERRUPT_ATTEMPT = Duration.ofMillis(500);
     private static final Watchdog INSTANCE = new Watchdog();
 
     private final Set<Run> runs = ConcurrentHashMap.newKeySet();
     private final Object wake = new Object();
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final ExecutorService stoppers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "backprop-stopper");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Thread thread;
 
     /** Why an evaluation was stopped. */
     enum Reason { INTERRUPTED, TIME, OUTPUT, MEMORY, STATEMENTS }
 
-    /** One evaluation being watched. */
+    /** One entry into a sandbox's script (an eval, a display, a completion) being watched. */
     final class Run {
         final Context context;
         final Thread evaluator;
-        final Limits limits;
+        final Account account;
+        final HeapShare heap;
         final long deadline;
-        final long heapAtStart;
-        long allocationCheckpoint;
         private final AtomicReference<Reason> reason = new AtomicReference<>();
-        boolean stopSent;
+        private boolean stopperStarted;
+        private java.util.concurrent.Future<?> stopper;
         volatile boolean done;
 
-        Run(Context context, Limits limits) {
+        Run(Context context, Account account, HeapShare heap, Duration timeLimit) {
             this.context = context;
             this.evaluator = Thread.currentThread();
-            this.limits = limits;
-            this.deadline = limits.timeLimit() == null ? Long.MAX_VALUE
-                    : System.nanoTime() + limits.timeLimit().toNanos();
-            this.heapAtStart = memory.getHeapMemoryUsage().getUsed();
-            this.allocationCheckpoint = allocated(evaluator);
+            this.account = account;
+            this.heap = heap;
+            this.deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
         }
 
-        /** Marks this evaluation to be stopped for {@code why} (the first reason wins) and wakes the watchdog. */
+        /** Marks this run to be stopped for {@code why} (the first reason wins); returns at once. */
         void stop(Reason why) {
             if (!done && reason.compareAndSet(null, why)) {
+                account.stop();
                 LockSupport.unpark(thread);
             }
         }
 
-        /** Why this evaluation was stopped, or null while it runs normally. */
+        /** Why this run was stopped, or null while it runs normally. */
         Reason reason() {
             return reason.get();
         }
@@ -70,8 +75,11 @@ final class Watchdog {
         return INSTANCE;
     }
 
-    Run start(Context context, Limits limits) {
-        Run r = new Run(context, limits);
+    /** Starts watching an entry into {@code context} on the calling thread, under {@code timeLimit} (null: none). */
+    Run start(Context context, Account account, HeapShare heap, Duration timeLimit) {
+        account.resume();
+        Run r = new Run(context, account, heap, timeLimit);
+        heap.runStarted(r.evaluator);
         runs.add(r);
         ensureThread();
         synchronized (wake) {
@@ -80,11 +88,32 @@ final class Watchdog {
         return r;
     }
 
+    /** Stops watching {@code r}; waits for an interrupt in flight so that it cannot reach the next run. */
     void finish(Run r) {
+        java.util.concurrent.Future<?> s;
         synchronized (r) {
             r.done = true;
+            s = r.stopper;
         }
         runs.remove(r);
+        r.heap.runFinished(r.evaluator);
+        if (s != null) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    s.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    break;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        r.account.resume();
     }
 
     private synchronized void ensureThread() {
@@ -107,65 +136,51 @@ final class Watchdog {
                     }
                 }
             }
+            long now = System.nanoTime();
+            boolean measure = false;
             for (Run r : runs) {
-                check(r);
+                if (r.reason() == null && now > r.deadline) {
+                    r.stop(Reason.TIME);
+                }
+                measure |= r.reason() == null && r.heap.dueForMeasurement(r.evaluator);
+            }
+            if (measure) {
+                for (HeapShare over : HeapShare.measure()) {
+                    for (Run r : runs) {
+                        if (r.heap == over) {
+                            r.stop(Reason.MEMORY);
+                        }
+                    }
+                }
+            }
+            for (Run r : runs) {
+                if (r.reason() != null) {
+                    sendStop(r);
+                }
             }
             LockSupport.parkNanos(TICK_NANOS);
         }
     }
 
-    private void check(Run r) {
-        if (r.reason() == null) {
-            if (System.nanoTime() > r.deadline) {
-                r.stop(Reason.TIME);
-            } else if (overMemoryBudget(r)) {
-                r.stop(Reason.MEMORY);
-            }
-        }
+    /** Starts (once) a stopper that interrupts the run's context until the run is over; never blocks the watchdog. */
+    private void sendStop(Run r) {
         synchronized (r) {
-            if (r.reason() == null || r.stopSent || r.done) {
+            if (r.done || r.stopperStarted) {
                 return;
             }
-            r.stopSent = true;
-            try {
-                r.context.interrupt(INTERRUPT_GRACE);
-            } catch (TimeoutException e) {
-                try {
-                    r.context.close(true);
-                } catch (RuntimeException ignored) {
-                    // already closing
+            r.stopperStarted = true;
+            r.stopper = stoppers.submit(() -> {
+                while (!r.done) {
+                    try {
+                        r.context.interrupt(INTERRUPT_ATTEMPT);
+                        return;
+                    } catch (TimeoutException e) {
+                        // a host call has not come back to JS yet: its account's stop flag ends it; try again
+                    } catch (RuntimeException e) {
+                        return; // the context closed meanwhile
+                    }
                 }
-            } catch (RuntimeException ignored) {
-                // the context closed meanwhile
-            }
-        }
-    }
-
-    /**
-     * Once the evaluating thread has allocated a budget's worth since the last check, collect garbage
-     * and compare the heap that is still in use with the heap at the start: only memory the script
-     * keeps counts, so long loops that make garbage are fine.
-     */
-    private boolean overMemoryBudget(Run r) {
-        long budget = r.limits.maxAllocatedBytes();
-        if (budget <= 0) {
-            return false;
-        }
-        long now = allocated(r.evaluator);
-        if (now < 0 || now - r.allocationCheckpoint < budget / 2) {
-            return false;
-        }
-        System.gc();
-        long kept = memory.getHeapMemoryUsage().getUsed() - r.heapAtStart;
-        r.allocationCheckpoint = allocated(r.evaluator);
-        return kept > budget;
-    }
-
-    private long allocated(Thread t) {
-        try {
-            return threads.getThreadAllocatedBytes(t.threadId());
-        } catch (UnsupportedOperationException e) {
-            return -1;
+            });
         }
     }
 }

@@ -39,6 +39,7 @@ public final class Trainer {
             int seen = 0;
             int b = 0;
             for (Batch batch : batches) {
+                dev.backprop.nn.Account.checkStop(); // a time limit or interrupt ends fit between two whole steps
                 Matrix out = net.forward(batch.x());
                 if (classify) {
                     right += Accuracy.correct(out, batch.y());

@@ -28,19 +28,17 @@ public final class Host {
     private final List<String> args;
     private final boolean terminal;
     private final BooleanSupplier stopRequested;
+    /** Nesting of host→script calls on the sandbox's (single) evaluating thread. */
+    private int callbackDepth;
     private final NnFacade nn;
     private final DataAndPlots dataAndPlots;
-    private final MemoryBudget memory;
 
+    /**
+     * The host of one sandbox. Native storage is charged to the sandbox's {@link dev.backprop.nn.Account},
+     * which the sandbox binds to the thread for each entry, not here.
+     */
     public Host(Roots roots, long maxElements, OutputStream out, OutputStream err, List<String> args,
                 boolean terminal, BooleanSupplier stopRequested) {
-        this(roots, maxElements, 0, out, err, args, terminal, stopRequested);
-    }
-
-    /** As above, with the memory budget ({@code maxAllocatedBytes}, 0: none) that native matrix storage counts against. */
-    public Host(Roots roots, long maxElements, long maxAllocatedBytes, OutputStream out, OutputStream err,
-                List<String> args, boolean terminal, BooleanSupplier stopRequested) {
-        this.memory = new MemoryBudget(maxAllocatedBytes);
         this.roots = roots;
         this.maxElements = maxElements;
         this.out = out;
@@ -106,6 +104,9 @@ public final class Host {
         return switch (t) {
             case BackpropException b -> b.errorName();
             case Progress.Stopped st -> "Interrupted";
+            case dev.backprop.nn.Account.Stopped st -> "Interrupted";
+            case CallDepthError d -> "RangeError";
+            case StackOverflowError so -> "RangeError";
             case AccessError a -> "SecurityError";
             case UncheckedIOException io -> "IOError";
             case IOException io -> "IOError";
@@ -122,8 +123,12 @@ public final class Host {
             return null;
         }
         if (t instanceof BackpropException || t instanceof AccessError || t instanceof IllegalArgumentException
-                || t instanceof Progress.Stopped) {
+                || t instanceof Progress.Stopped || t instanceof dev.backprop.nn.Account.Stopped
+                || t instanceof CallDepthError) {
             return t.getMessage();
+        }
+        if (t instanceof StackOverflowError) {
+            return CallDepthError.MESSAGE;
         }
         if (t instanceof java.nio.file.NoSuchFileException n) {
             return "cannot read " + n.getFile() + ": no such file";
@@ -136,6 +141,23 @@ public final class Host {
         }
         return "internal error (please report it): " + t.getClass().getSimpleName()
                 + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /**
+     * Calls a script's function from host code (fit's onEpoch, a callback) one level deeper; past
+     * {@link CallDepthError#MAX_DEPTH} nested levels it throws the RangeError instead, so host→script→host
+     * recursion ends with room left on the stack for the host.
+     */
+    public Value callBack(Value fn, Object... args) {
+        if (callbackDepth >= CallDepthError.MAX_DEPTH) {
+            throw new CallDepthError();
+        }
+        callbackDepth++;
+        try {
+            return fn.execute(args);
+        } finally {
+            callbackDepth--;
+        }
     }
 
     /** Whether the sandbox asked the running evaluation to stop (host loops such as fit poll this between batches). */
@@ -167,27 +189,6 @@ public final class Host {
     /** Saves atomically to a path {@link #writePath} returned; it becomes readable back once the save completed. */
     public void save(Path checked, AtomicFile.Content content) throws IOException {
         roots.save(checked, content);
-    }
-
-    /** Reserves native bytes for {@code what} before allocating; a LimitError when over the memory budget. */
-    void reserve(long bytes, String what) {
-        memory.reserve(bytes, what);
-    }
-
-    /** Gives back a reservation whose allocation failed. */
-    void release(long bytes) {
-        memory.release(bytes);
-    }
-
-    /** Counts {@code bytes} (already reserved) until {@code facade} is collected. */
-    <T> T track(T facade, long bytes) {
-        return memory.track(facade, bytes);
-    }
-
-    /** Reserves and tracks the bytes of something already allocated (size unknown before, e.g. a file read). */
-    <T> T account(T facade, long bytes, String what) {
-        memory.reserve(bytes, what);
-        return memory.track(facade, bytes);
     }
 
     long maxElements() {

@@ -286,7 +286,7 @@ public final class NetworkFacade {
             o = o.validation(validation.dataset());
         }
         if (onEpoch != null && !onEpoch.isNull()) {
-            o = o.onEpoch(s -> onEpoch.execute(s.epoch(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy())
+            o = o.onEpoch(s -> host.callBack(onEpoch, s.epoch(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy())
                     .asBoolean());
         }
         Progress progress = new Progress(host);

@@ -59,26 +59,8 @@ public final class NnFacade {
             b.init(init);
         }
         b.seed(seed.isNull() ? sessionSeed + unseededNets++ : seed.asLong());
-        long bytes = networkBytes(s);
-        if (bytes / (2 * Double.BYTES) > limit()) {
-            return new NetworkFacade(b.build(), host); // over the element limit: build refuses before allocating
-        }
-        host.reserve(bytes, "a network " + java.util.Arrays.toString(s));
-        try {
-            return host.track(new NetworkFacade(b.build(), host), bytes);
-        } catch (RuntimeException | Error e) {
-            host.release(bytes);
-            throw e;
-        }
-    }
-
-    /** Parameter storage of a network of these sizes: value and gradient of every W and b, 8 bytes each. */
-    static long networkBytes(int[] sizes) {
-        long n = 0;
-        for (int i = 0; i + 1 < sizes.length; i++) {
-            n += (long) sizes[i] * sizes[i + 1] + sizes[i + 1];
-        }
-        return n * 2 * Double.BYTES;
+        // build checks the element limit first; every matrix it makes is charged to this sandbox's account
+        return new NetworkFacade(b.build(), host);
     }
 
     @Export
@@ -95,7 +77,7 @@ public final class NnFacade {
     @Export
     public NetworkFacade fromJson(String text) {
         Network n = NetworkJson.fromJson(text, limit());
-        return host.account(new NetworkFacade(n, host), networkBytes(n.sizes()), "a network " + n);
+        return new NetworkFacade(n, host);
     }
 
     /** {@code nn.load(path)}: a network file inside the read roots. */
@@ -105,7 +87,7 @@ public final class NnFacade {
         try (OpenedFile file = host.openRead(path)) {
             n = NetworkJson.load(file, limit());
         }
-        return host.account(new NetworkFacade(n, host), networkBytes(n.sizes()), "the network in " + path);
+        return new NetworkFacade(n, host);
     }
 
     private long limit() {
@@ -115,14 +97,7 @@ public final class NnFacade {
     @Export
     public MatrixFacade matrix(int rows, int cols) {
         host.checkElements("a matrix", rows, cols);
-        long bytes = (long) rows * cols * Double.BYTES;
-        host.reserve(bytes, "a matrix [" + rows + ", " + cols + "]");
-        try {
-            return host.track(new MatrixFacade(Matrix.zeros(rows, cols)), bytes);
-        } catch (RuntimeException | Error e) {
-            host.release(bytes);
-            throw e;
-        }
+        return new MatrixFacade(Matrix.zeros(rows, cols));
     }
 
     /** {@code nn.explain(net, x, y, { lr })}: one step walked through on a copy of the network. */

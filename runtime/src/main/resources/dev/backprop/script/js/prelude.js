@@ -28,6 +28,7 @@
     ERRORS[ERROR_NAMES[i]] = errorClass(ERROR_NAMES[i]);
   }
   const { ShapeError, ValueError, AssertionError, SecurityError, LimitError } = ERRORS;
+  ERRORS.RangeError = RangeError; // host→script→host calls nested too deeply, like JS's own stack overflow
 
   /** A host exception becomes the JS error of the same name; JS errors pass through unchanged. */
   function conv(e) {
@@ -1623,7 +1624,9 @@
       } else if (v instanceof Map) {
         v.forEach((e) => walk(e, depth + 1));
       } else if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) {
-        Object.keys(v).forEach((k) => walk(v[k], depth + 1));
+        // data properties only: finding networks for a snapshot never runs a getter
+        const ds = Object.getOwnPropertyDescriptors(v);
+        Object.keys(ds).forEach((k) => walk(ds[k].value, depth + 1));
       }
     }
     for (let i = 0; i < roots.length; i++) {

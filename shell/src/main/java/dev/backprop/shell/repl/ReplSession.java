@@ -223,7 +223,8 @@ public final class ReplSession implements AutoCloseable {
             log.add(logged);
             out.flush();
             Sandbox box = sandbox();
-            String shown = printer.format(r.value(), box::display);
+            // printing may run the value's getters, toString or Proxy traps: under the sandbox's watchdog
+            String shown = box.readSafely(() -> printer.format(r.value(), box::display), Sandbox.UNDISPLAYABLE);
             if (!shown.isEmpty()) {
                 out.println(shown);
             }

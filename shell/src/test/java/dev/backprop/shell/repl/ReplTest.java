@@ -125,6 +125,25 @@ class ReplTest {
     }
 
     @Test
+    void aValueWhoseGetterNeverReturnsIsShownSafelyAndTheShellGoesOn() throws Exception {
+        // before: printing ran the getter with no limit and the shell hung for good
+        expect("({ a: 1, get b() { for (;;) {} } })", Sandbox.UNDISPLAYABLE);
+        expect("new Proxy([], { get() { for (;;) {} } })", Sandbox.UNDISPLAYABLE);
+        Files.writeString(dir.resolve("last.js"), "const trap = { get x() { for (;;) {} } };\ntrap\n");
+        expect(".load last.js", Sandbox.UNDISPLAYABLE);
+        // an error whose message getter never returns: Ctrl-C ends it like any evaluation, and the shell goes on
+        int from = text().length();
+        type("throw { get message() { for (;;) {} } }\r");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!text().substring(from).contains("Interrupted") && System.nanoTime() < deadline) {
+            type("\u0003");
+            Thread.sleep(200);
+        }
+        await("the interrupt message", s -> s.substring(from).contains("Interrupted (Ctrl-C)"));
+        expect("6 * 7", "42");
+    }
+
+    @Test
     void braceInputIsAnObjectLiteralAsInNode() throws Exception {
         expect("{a: 1, b: [1,2]}", "{ a: 1, b: [1, 2] }");
         expect("{ let inner = 5; inner * 2 }", "10");
