@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.backprop.io.OpenedFile;
-import dev.backprop.nn.Account;
 import dev.backprop.nn.FormatError;
 import dev.backprop.nn.LimitError;
 import dev.backprop.nn.Matrix;
@@ -97,6 +96,7 @@ public final class Csv {
                 if (t != JsonToken.START_ARRAY) {
                     continue;
                 }
+                dev.backprop.nn.Account.checkStop(); // a huge file ends at a time limit or an interrupt, row by row
                 cells.clear();
                 int line = -1;
                 while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
@@ -109,9 +109,6 @@ public final class Csv {
                     continue; // a blank line
                 }
                 sawAnyRow = true;
-                if ((rows & 0xFFF) == 0) {
-                    Account.checkStop(); // a large file ends at a time limit or an interrupt
-                }
                 row(cells, line);
                 lastLine = p.currentTokenLocation().getLineNr();
             }

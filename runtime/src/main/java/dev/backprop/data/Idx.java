@@ -1,7 +1,6 @@
 package dev.backprop.data;
 
 import dev.backprop.io.OpenedFile;
-import dev.backprop.nn.Account;
 import dev.backprop.nn.Checks;
 import dev.backprop.nn.FormatError;
 import dev.backprop.nn.LimitError;
@@ -213,7 +212,7 @@ public final class Idx {
             long done = 0;
             String what = dims.length == 1 ? "the labels" : "the pixel data";
             while (done < values) {
-                Account.checkStop(); // per 64 KiB block: a large file ends at a time limit or an interrupt
+                dev.backprop.nn.Account.checkStop(); // a huge file ends at a time limit or an interrupt, block by block
                 int len = (int) Math.min(buf.length, values - done);
                 src.readFully(buf, len, what, offset + done);
                 for (int k = 0; k < len; k++) {
