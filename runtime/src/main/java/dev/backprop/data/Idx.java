@@ -103,6 +103,22 @@ public final class Idx {
 
     /** A stream being read, with the count of bytes read so far (after decompression). */
     private record Source(InputStream in, String name, boolean gzip) {
+        /**
+         * Whether anything follows the promised values; a gzip stream that is damaged after them (its
+         * trailer, or a further member) is a FormatError too (found by fuzzing: it was a raw ZipException).
+         */
+        boolean hasMore(byte[] buf, long offset) throws IOException {
+            try {
+                return in.read(buf) > 0;
+            } catch (EOFException e) {
+                throw new FormatError(name + ": the gzip data ends early, after " + offset + " unpacked bytes, inside"
+                        + " its trailer; the file is truncated, download or unpack it again", null);
+            } catch (ZipException e) {
+                throw new FormatError(name + ": the gzip data is damaged after the values (" + e.getMessage() + ")",
+                        null);
+            }
+        }
+
         /** Fills buf[0, len) or throws a FormatError saying how much was missing. */
         void readFully(byte[] buf, int len, String what, long offset) throws IOException {
             int got = 0;
@@ -205,7 +221,7 @@ public final class Idx {
                 out.put((int) done, vals, 0, len);
                 done += len;
             }
-            if (src.in().read(buf) > 0) {
+            if (src.hasMore(buf, offset + values)) {
                 throw new FormatError(src.name() + ": the data goes on after the " + values
                         + " values its header promises; the file is damaged or not an IDX file");
             }
