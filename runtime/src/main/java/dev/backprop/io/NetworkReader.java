@@ -15,8 +15,8 @@ import java.util.Set;
  * against the element limit before any weight array is allocated.
  */
 final class NetworkReader {
-    static final List<String> ACTIVATIONS = dev.backprop.nn.Activation.BUILT_IN;
-    static final List<String> LOSSES = List.of("squared", "mse", "bce", "crossEntropy");
+    static final List<String> ACTIVATIONS = dev.backprop.nn.Activation.builtInNames();
+    static final List<String> LOSSES = dev.backprop.nn.Loss.names();
     private static final Set<String> TOP_FIELDS = Set.of("format", "version", "metadata", "loss", "layers");
     private static final Set<String> LAYER_FIELDS = Set.of("inputs", "outputs", "activation", "W", "b", "trainable");
     private static final Set<String> TRAINABLE_FIELDS = Set.of("W", "b");
@@ -156,10 +156,11 @@ final class NetworkReader {
                         + " layer before it");
             }
             String activation = readActivation(layer, lat.field("activation"));
-            if (activation.equals("softmax") && l < ls.size() - 1) {
-                throw new DocumentError(lat.field("activation"), lat + ".activation is \"softmax\", but softmax can only"
-                        + " be the output (last) layer's activation; hidden layers need an element-wise one such as"
-                        + " \"relu\" or \"sigmoid\"");
+            if (l < ls.size() - 1 && ACTIVATIONS.contains(activation)
+                    && !dev.backprop.nn.Activation.named(activation).hiddenAllowed()) {
+                throw new DocumentError(lat.field("activation"), lat + ".activation is \"" + activation + "\", but "
+                        + activation + " can only be the output (last) layer's activation; hidden layers need an"
+                        + " element-wise one such as \"relu\" or \"sigmoid\"");
             }
             long weights = (long) inputs * outputs;
             total += weights + outputs;
@@ -194,11 +195,8 @@ final class NetworkReader {
     private static void checkLossFitsOutput(String loss, List<LayerSpec> layers) {
         int last = layers.size() - 1;
         String output = layers.get(last).activation();
-        String needs = switch (loss) {
-            case "bce" -> "sigmoid";
-            case "crossEntropy" -> "softmax";
-            default -> null;
-        };
+        dev.backprop.nn.Activation required = dev.backprop.nn.Loss.named(loss).requiredOutput();
+        String needs = required == null ? null : required.name();
         if (needs != null && !needs.equals(output)) {
             throw new DocumentError(FieldPath.ROOT.field("loss"), "loss \"" + loss + "\" needs a \"" + needs
                     + "\" output layer, but layers[" + last + "].activation is \"" + output + "\"; the file was edited"

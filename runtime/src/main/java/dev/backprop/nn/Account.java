@@ -36,7 +36,7 @@ public final class Account {
     /**
      * An account with a memory limit of {@code maxBytes} (0: none) for the native storage of matrices and
      * an element limit of {@code maxElements} (0: none beyond {@link Matrix#MAX_ELEMENTS}) per matrix.
-     * The hints say how to raise each limit; they end the {@link LimitError}'s message.
+     * The hints say how to raise each limit ("raise it with …"); they end the {@link LimitError}'s message.
      */
     public Account(long maxBytes, long maxElements, String bytesHint, String elementsHint) {
         if (maxBytes < 0 || maxElements < 0) {
@@ -130,7 +130,7 @@ public final class Account {
             return;
         }
         if (maxElements > 0 && elements > maxElements) {
-            throw new LimitError(what + " has " + elements + " elements; the limit is " + maxElements + " elements"
+            throw new LimitError(what + " has " + elements + " elements; the limit is " + maxElements + " elements; "
                     + elementsHint);
         }
         if (maxBytes > 0 && used.get() + bytes > maxBytes) {
@@ -149,7 +149,8 @@ public final class Account {
             used.addAndGet(-bytes);
             throw new LimitError("memory limit of " + formatBytes(maxBytes) + " reached: " + what + " needs "
                     + formatBytes(bytes) + " but the matrices, networks and datasets this script keeps already hold "
-                    + formatBytes(now - bytes) + "; drop the ones you no longer need (e.g. set them to null)" + bytesHint);
+                    + formatBytes(now - bytes) + "; drop the ones you no longer need (e.g. set them to null), or "
+                    + bytesHint);
         }
         peak.accumulateAndGet(now, Math::max);
     }

@@ -7,8 +7,18 @@ package dev.backprop.nn;
  */
 public sealed interface Activation permits Activation.Elementwise, Softmax, Custom {
 
+    /**
+     * The built-in activations, read off {@code permits} (adding one is a new file and its line there). A method,
+     * not a field: members' class initialisation runs this interface's, which must not read them half-made.
+     */
+    static java.util.List<Activation> builtIns() {
+        return Family.members(Activation.class);
+    }
+
     /** The built-in names, in the order messages list them. */
-    java.util.List<String> BUILT_IN = java.util.List.of("sigmoid", "tanh", "relu", "leakyRelu", "identity", "softmax");
+    static java.util.List<String> builtInNames() {
+        return builtIns().stream().map(Activation::name).toList();
+    }
 
     /** The name scripts use: {@code 'sigmoid'}, {@code 'relu'}, … */
     String name();
@@ -22,6 +32,21 @@ public sealed interface Activation permits Activation.Elementwise, Softmax, Cust
     /** Whether a unit with output a is saturated (σ beyond 0.99 of its range) or, for ReLU, dead. */
     boolean saturated(double a);
 
+    /** Whether a hidden layer may use it (softmax mixes a row: output only). */
+    default boolean hiddenAllowed() {
+        return true;
+    }
+
+    /** The weight initialisation a layer gets when the script names none ('he' for the ReLU family). */
+    default Init defaultInit() {
+        return Init.XAVIER;
+    }
+
+    /** Whether layer statistics count units dead over the whole batch (ReLU) rather than saturated outputs. */
+    default boolean unitsCanDie() {
+        return false;
+    }
+
     /** The built-in activation with this name; the error lists the names there are. */
     static Activation named(String name) {
         return named(name, java.util.Map.of());
@@ -32,22 +57,24 @@ public sealed interface Activation permits Activation.Elementwise, Softmax, Cust
      * defined in a sandbox by {@code nn.activation}); the error lists the names there are.
      */
     static Activation named(String name, java.util.Map<String, ? extends Activation> custom) {
+        for (Activation a : builtIns()) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
         Activation own = custom.get(name);
-        if (own != null && !BUILT_IN.contains(name)) {
+        if (own != null) {
             return own;
         }
-        return switch (name) {
-            case "sigmoid" -> Sigmoid.INSTANCE;
-            case "tanh" -> Tanh.INSTANCE;
-            case "relu" -> Relu.INSTANCE;
-            case "leakyRelu" -> LeakyRelu.INSTANCE;
-            case "identity" -> Identity.INSTANCE;
-            case "softmax" -> Softmax.INSTANCE;
-            default -> throw new ValueError("unknown activation '" + name
-                    + "'; use 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'identity' or (output only) 'softmax'"
-                    + (custom.isEmpty() ? "" : ", or one defined here: '" + String.join("', '", custom.keySet()) + "'")
-                    + ", or define your own first: nn.activation('" + name + "', { f: (z) => …, df: (z, a) => … })");
-        };
+        java.util.List<String> hidden = builtIns().stream().filter(Activation::hiddenAllowed).map(Activation::name)
+                .toList();
+        java.util.List<String> outputOnly = builtIns().stream().filter(a -> !a.hiddenAllowed()).map(Activation::name)
+                .toList();
+        throw new ValueError("unknown activation '" + name + "'; use " + String.join(", ", hidden.stream()
+                .map(n -> "'" + n + "'").toList())
+                + (outputOnly.isEmpty() ? "" : " or (output only) " + Family.quotedList(outputOnly))
+                + (custom.isEmpty() ? "" : ", or one defined here: '" + String.join("', '", custom.keySet()) + "'")
+                + ", or define your own first: nn.activation('" + name + "', { f: (z) => …, df: (z, a) => … })");
     }
 
     /** An activation applied to each element on its own, with its derivative beside it. */

@@ -36,11 +36,8 @@ public record Bce() implements Loss {
     }
 
     @Override
-    public void checkOutput(Activation output) {
-        if (!(output instanceof Sigmoid)) {
-            throw new ValueError("loss 'bce' needs a 'sigmoid' output layer, got '" + output.name()
-                    + "'; use output: 'sigmoid' (or loss 'crossEntropy' with a softmax output)");
-        }
+    public Activation requiredOutput() {
+        return Sigmoid.INSTANCE;
     }
 
     @Override

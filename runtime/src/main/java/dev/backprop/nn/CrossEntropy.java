@@ -68,11 +68,8 @@ public record CrossEntropy() implements Loss {
     }
 
     @Override
-    public void checkOutput(Activation output) {
-        if (!(output instanceof Softmax)) {
-            throw new ValueError("loss 'crossEntropy' needs a 'softmax' output layer, got '" + output.name()
-                    + "'; use output: 'softmax' (or loss 'bce' with a sigmoid output)");
-        }
+    public Activation requiredOutput() {
+        return Softmax.INSTANCE;
     }
 
     @Override

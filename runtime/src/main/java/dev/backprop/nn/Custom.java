@@ -21,13 +21,13 @@ public final class Custom implements Activation {
         void backward(Matrix z, Matrix a, Matrix gradA, Matrix gradZ);
     }
 
-    /** A custom activation; {@code name} must not be a built-in one (see {@link Activation#BUILT_IN}). */
+    /** A custom activation; {@code name} must not be a built-in one (see {@link Activation#builtInNames()}). */
     public Custom(String name, Body body) {
         if (!NAME.matcher(name).matches()) {
             throw new ValueError("an activation's name is letters, digits, _ or $, not starting with a digit, at most 40"
                     + " characters, like 'swish'; got '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'");
         }
-        if (Activation.BUILT_IN.contains(name)) {
+        if (Activation.builtInNames().contains(name)) {
             throw new ValueError("'" + name + "' is a built-in activation and cannot be redefined; give yours"
                     + " another name, e.g. 'my" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "'");
         }

@@ -62,7 +62,7 @@ public record LayerStats(int layer, String activation, double mean, double std, 
         int rows = a.rows();
         int cols = a.cols();
         Activation act = d.activation();
-        if (act instanceof Relu || act instanceof LeakyRelu) {
+        if (act.unitsCanDie()) {
             int dead = 0;
             for (int j = 0; j < cols; j++) {
                 boolean alive = false;

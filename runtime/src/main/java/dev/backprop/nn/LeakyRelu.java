@@ -25,4 +25,14 @@ public record LeakyRelu() implements Activation.Elementwise {
     public boolean saturated(double a) {
         return a <= 0.0;
     }
+
+    @Override
+    public Init defaultInit() {
+        return Init.HE;
+    }
+
+    @Override
+    public boolean unitsCanDie() {
+        return true;
+    }
 }

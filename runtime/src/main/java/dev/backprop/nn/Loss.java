@@ -15,8 +15,21 @@ public sealed interface Loss permits Squared, Mse, Bce, CrossEntropy {
     /** Writes δ = ∂Lᵢ/∂z for every example into {@code delta}; {@code scratch} has the output's shape. */
     void outputDelta(Matrix z, Matrix a, Matrix y, Activation output, Matrix delta, Matrix scratch);
 
-    /** Throws when this loss cannot follow the output activation (bce needs sigmoid, crossEntropy softmax). */
+    /** The output activation this loss needs (bce: sigmoid, crossEntropy: softmax), or null when any will do. */
+    default Activation requiredOutput() {
+        return null;
+    }
+
+    /** Throws when this loss cannot follow the output activation ({@link #requiredOutput()}). */
     default void checkOutput(Activation output) {
+        Activation needs = requiredOutput();
+        if (needs != null && !needs.equals(output)) {
+            Loss other = builtIns().stream().filter(l -> l != this && l.requiredOutput() != null).findFirst()
+                    .orElse(null);
+            throw new ValueError("loss '" + name() + "' needs a '" + needs.name() + "' output layer, got '"
+                    + output.name() + "'; use output: '" + needs.name() + "'" + (other == null ? ""
+                    : " (or loss '" + other.name() + "' with a " + other.requiredOutput().name() + " output)"));
+        }
     }
 
     /** Throws a ShapeError or ValueError when y does not fit B examples of K outputs. */
@@ -29,15 +42,23 @@ public sealed interface Loss permits Squared, Mse, Bce, CrossEntropy {
         Checks.finite("targets", "y", y);
     }
 
+    /** The losses there are, read off {@code permits}: adding one is a new file and its line there. */
+    static java.util.List<Loss> builtIns() {
+        return Family.members(Loss.class);
+    }
+
+    /** Their names, in the order messages list them. */
+    static java.util.List<String> names() {
+        return builtIns().stream().map(Loss::name).toList();
+    }
+
     /** The loss with this name. */
     static Loss named(String name) {
-        return switch (name) {
-            case "squared" -> Squared.INSTANCE;
-            case "mse" -> Mse.INSTANCE;
-            case "bce" -> Bce.INSTANCE;
-            case "crossEntropy" -> CrossEntropy.INSTANCE;
-            default -> throw new ValueError("unknown loss '" + name
-                    + "'; use 'squared', 'mse', 'bce' or 'crossEntropy'");
-        };
+        for (Loss l : builtIns()) {
+            if (l.name().equals(name)) {
+                return l;
+            }
+        }
+        throw new ValueError("unknown loss '" + name + "'; use " + Family.quotedList(names()));
     }
 }

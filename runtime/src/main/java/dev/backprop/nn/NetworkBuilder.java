@@ -124,9 +124,9 @@ public final class NetworkBuilder {
         }
         for (int l = 0; l < layerCount - 1; l++) {
             Activation a = Activation.named(perLayer ? hidden.get(l) : hidden.get(0), custom);
-            if (a instanceof Softmax) {
-                throw new ValueError("'softmax' can only be the output activation; hidden layers need an element-wise"
-                        + " one such as 'relu' or 'sigmoid'");
+            if (!a.hiddenAllowed()) {
+                throw new ValueError("'" + a.name() + "' can only be the output activation; hidden layers need an"
+                        + " element-wise one such as 'relu' or 'sigmoid'");
             }
             acts.add(a);
         }
@@ -147,8 +147,8 @@ public final class NetworkBuilder {
         return new Network(layers, lossFn, seedKnown ? seed : null);
     }
 
-    /** 'he' for relu and leakyRelu layers, else 'xavier'. */
+    /** The activation's own default ('he' for the ReLU family, else 'xavier'). */
     private static Init defaultInit(Activation a) {
-        return a instanceof Relu || a instanceof LeakyRelu ? Init.HE : Init.XAVIER;
+        return a.defaultInit();
     }
 }

@@ -57,4 +57,9 @@ public record Softmax() implements Activation {
     public boolean saturated(double a) {
         return a > 0.99;
     }
+
+    @Override
+    public boolean hiddenAllowed() {
+        return false;
+    }
 }

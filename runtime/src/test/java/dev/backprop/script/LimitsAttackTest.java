@@ -106,7 +106,8 @@ class LimitsAttackTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aTimeLimitEndsOneLongForwardInsideTheHost() {
-        try (Sandbox sb = sandbox(Sandbox.builder().timeLimit(Duration.ofSeconds(1)).maxElements(0))) {
+        try (Sandbox sb = sandbox(Sandbox.builder().timeLimit(Duration.ofSeconds(1)).maxElements(0)
+                .maxAllocatedBytes(4L << 30))) { // the caches of a 20000-row batch hold 1.3 GB
             sb.eval("globalThis.net = nn.net([784, 2048, 2048, 10], { seed: 1 });"
                     + " globalThis.x = nn.matrix(20000, 784); 0"); // one forward: ~230 GFLOP, many seconds
             long t0 = System.nanoTime();
@@ -125,7 +126,7 @@ class LimitsAttackTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void interruptDuringALongHostCallKeepsTheSandboxAndItsVariables() throws Exception {
-        try (Sandbox sb = sandbox(Sandbox.builder().timeLimit(null).maxElements(0))) {
+        try (Sandbox sb = sandbox(Sandbox.builder().timeLimit(null).maxElements(0).maxAllocatedBytes(4L << 30))) {
             sb.eval("globalThis.kept = 42; globalThis.net = nn.net([784, 2048, 2048, 10], { seed: 1 });"
                     + " globalThis.x = nn.matrix(20000, 784); 0");
             long[] askedAt = new long[1];

@@ -51,7 +51,7 @@ class TenantsTest {
             new Tenant("honest-2", HONEST, null, false));
 
     private static Sandbox sandbox(ByteArrayOutputStream out) {
-        return Sandbox.builder().timeLimit(Duration.ofSeconds(3)).maxAllocatedBytes(128L << 20).maxElements(0)
+        return Sandbox.builder().timeLimit(Duration.ofSeconds(3)).maxAllocatedBytes(512L << 20).maxElements(0)
                 .maxOutputBytes(1L << 20).out(out).err(out).build();
     }
 
