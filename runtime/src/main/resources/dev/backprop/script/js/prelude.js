@@ -4,21 +4,79 @@
 // computed by the engine, this file only moves values in and out of live Float64Array views.
 (function (host) {
   'use strict';
+  // ---- the built-ins, taken before any script runs --------------------------------------------------
+  // A script may replace any built-in afterwards (WeakMap.prototype.set, Array.prototype.push, JSON.parse,
+  // Function.prototype.call, the array iterator…). The prelude calls only the copies taken here, as plain
+  // functions (`ArrayPush(a, v)`, never `a.push(v)`), so a replaced built-in never sees a host object or a
+  // collection that holds one, and the API keeps working. The constructors' names shadow the globals.
   const G = globalThis;
+  const { Object, Array, ArrayBuffer, Float64Array, WeakMap, Map, Set, JSON, Number, String, Math,
+          Symbol, Error, TypeError, RangeError, Reflect, Function, RegExp } = G;
+  const uncurry = Function.prototype.bind.bind(Function.prototype.call); // uncurry(f)(self, …a) = f.call(self, …a)
+  const { keys: ObjectKeys, values: ObjectValues, freeze: ObjectFreeze, assign: ObjectAssign,
+          getPrototypeOf: ObjectGetPrototypeOf, defineProperty: ObjectDefineProperty,
+          defineProperties: ObjectDefineProperties, getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
+          getOwnPropertyNames: ObjectGetOwnPropertyNames, hasOwn: ObjectHasOwn } = Object;
+  const { isArray: ArrayIsArray } = Array;
+  const ArrayPush = uncurry(Array.prototype.push);
+  const ArrayJoin = uncurry(Array.prototype.join);
+  const ArraySlice = uncurry(Array.prototype.slice);
+  const ArraySort = uncurry(Array.prototype.sort);
+  const ArrayIncludes = uncurry(Array.prototype.includes);
+  const StringSlice = uncurry(String.prototype.slice);
+  const StringIndexOf = uncurry(String.prototype.indexOf);
+  const RegExpExec = uncurry(RegExp.prototype.exec);
+  const FunctionToString = uncurry(Function.prototype.toString);
+  const { apply: ReflectApply } = Reflect;
+  const { isInteger: NumberIsInteger, isSafeInteger: NumberIsSafeInteger } = Number;
+  const { abs: MathAbs, min: MathMin, max: MathMax } = Math;
+  const { parse: JSONParse, stringify: JSONStringify } = JSON;
+  const TypedArrayPrototype = ObjectGetPrototypeOf(Float64Array.prototype);
+  const TypedArraySet = uncurry(TypedArrayPrototype.set);
+  const TypedArrayTag = uncurry(ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get);
+  const WeakMapGet = uncurry(WeakMap.prototype.get);
+  const WeakMapSet = uncurry(WeakMap.prototype.set);
+  const SetAdd = uncurry(Set.prototype.add);
+  const SetHas = uncurry(Set.prototype.has);
+  const SetDelete = uncurry(Set.prototype.delete);
+  const SetForEach = uncurry(Set.prototype.forEach);
+  const SetSize = uncurry(ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get);
+  const MapForEach = uncurry(Map.prototype.forEach);
+  const MapSize = uncurry(ObjectGetOwnPropertyDescriptor(Map.prototype, 'size').get);
+  const SymbolIterator = Symbol.iterator;
+  /** Whether `re` matches `s`, without RegExp.prototype.test (which looks up a replaceable `exec`). */
+  function matches(re, s) {
+    re.lastIndex = 0;
+    return RegExpExec(re, s) !== null;
+  }
+  /** `a` with `v` appended as an own data property: no setter of Array.prototype runs. */
+  function append(a, v) {
+    ObjectDefineProperty(a, a.length, { __proto__: null, value: v, writable: true, enumerable: true,
+      configurable: true });
+    return a;
+  }
+  /** A fresh array of the first `n` elements of `a` (an array, a typed array or a matrix view). */
+  function copyOf(a, n) {
+    const out = [];
+    for (let k = 0; k < n; k++) {
+      append(out, a[k]);
+    }
+    return out;
+  }
   const hnn = host.nn();
   const SECRET = Symbol('backprop');
 
   // ---- errors: the engine's names as real JS Error subclasses ------------------------------------
   function errorClass(name) {
     const C = class extends Error {};
-    Object.defineProperties(C, {
+    ObjectDefineProperties(C, {
       name: { value: name },
-      prototype: { value: Object.defineProperties(C.prototype,
+      prototype: { value: ObjectDefineProperties(C.prototype,
         { name: { value: name, writable: true, configurable: true } }) },
     });
     return C;
   }
-  const ERRORS = {};
+  const ERRORS = { __proto__: null };
   // Start-up loops index arrays instead of using for…of: the array iterator they would share counts toward
   // Truffle's compilation threshold, and one compilation at start-up costs a one-line script about a second
   // while the optimizing compiler boots (docs/PERFORMANCE.md, start-up).
@@ -44,26 +102,49 @@
   function view(buf, n) {
     return new Float64Array(new ArrayBuffer(buf), 0, n);
   }
+  /** Whether x is a typed array (its toStringTag getter answers only for those): no replaceable lookup. */
   function isTyped(x) {
-    return ArrayBuffer.isView(x) && !(x instanceof DataView);
+    return TypedArrayTag(x) !== undefined;
   }
   function describe(v) {
     if (typeof v === 'string') {
-      return "'" + (v.length > 40 ? v.slice(0, 40) + '…' : v) + "'";
+      return "'" + (v.length > 40 ? StringSlice(v, 0, 40) + '…' : v) + "'";
     }
     if (v === null || v === undefined || typeof v !== 'object' && typeof v !== 'function') {
       return String(v);
     }
     const s = display(v, false);
-    return s.length > 60 ? s.slice(0, 60) + '…' : s;
+    return s.length > 60 ? StringSlice(s, 0, 60) + '…' : s;
   }
   function isIndex(i) {
-    return Number.isInteger(i) && i >= 0;
+    return NumberIsInteger(i) && i >= 0;
   }
   /** The largest index or size the host takes (a Java int). */
   const MAX_INT = 2147483647;
   /** The most units one layer can have: its bias row is one matrix (Matrix.MAX_ELEMENTS). */
   const MAX_LAYER = 268435455;
+  /** A count the host takes as a Java int (epochs, a batch size, n, bins…): a whole number from `min` to MAX_INT. */
+  function wholeNumber(v, name, min) {
+    const range = ' must be a whole number between ' + min + ' and ' + MAX_INT + ', got ';
+    if (typeof v !== 'number') {
+      throw new TypeError(name + range + describe(v));
+    }
+    if (!NumberIsInteger(v) || v < min || v > MAX_INT) {
+      throw new ValueError(name + range + v);
+    }
+    return v;
+  }
+  /** A seed the host takes as a Java long: a whole number that JS numbers hold exactly. */
+  function seedNumber(v, name) {
+    const range = ' must be a whole number between -9007199254740991 and 9007199254740991 (2⁵³ − 1), got ';
+    if (typeof v !== 'number') {
+      throw new TypeError(name + range + describe(v));
+    }
+    if (!NumberIsSafeInteger(v)) {
+      throw new ValueError(name + range + v);
+    }
+    return v;
+  }
   function checkIndex(what, i, j) {
     if (!isIndex(i) || !isIndex(j)) {
       throw new TypeError(what + ' expects whole-number indices (i, j) from 0, got (' + describe(i) + ', '
@@ -81,9 +162,11 @@
     if (typeof o !== 'object') {
       throw new TypeError(what + ' expects an options object like { ' + allowed[0] + ': … }, got ' + describe(o));
     }
-    for (const k of Object.keys(o)) {
-      if (!allowed.includes(k)) {
-        throw new ValueError(what + " has no option '" + k + "'; the options are " + allowed.join(', '));
+    const keys = ObjectKeys(o);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (!ArrayIncludes(allowed, k)) {
+        throw new ValueError(what + " has no option '" + k + "'; the options are " + ArrayJoin(allowed, ', '));
       }
     }
     return o;
@@ -111,9 +194,9 @@
   let formRows = 0, formCols = 0;
   function formOf(x, perRow, what) {
     // plain and typed arrays first: `instanceof` costs more than the whole staging of a small example
-    if (Array.isArray(x)) {
+    if (ArrayIsArray(x)) {
       const first = x[0];
-      if (x.length > 0 && (Array.isArray(first) || isTyped(first))) {
+      if (x.length > 0 && (ArrayIsArray(first) || isTyped(first))) {
         formRows = x.length;
         formCols = first.length;
         return ROWS;
@@ -163,7 +246,7 @@
         }
       }
     } else {
-      v.set(x);
+      TypedArraySet(v, x);
     }
   }
   /** Reads a host matrix into the script's form: array, array of rows, Float64Array or nn.Matrix. */
@@ -193,7 +276,7 @@
   }
   /** JSON from the host; NaN and ±Infinity arrive as strings and become numbers again. */
   function parse(text) {
-    return JSON.parse(text, (k, v) => (v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity'
+    return JSONParse(text, (k, v) => (v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity'
       ? -Infinity : v));
   }
   /**
@@ -284,7 +367,7 @@
     get data() {
       if (this.#data === null) {
         this.#data = view(this.#h.bytes(), this.#h.size());
-        VIEW_OWNER.set(this.#data, this.#h);
+        WeakMapSet(VIEW_OWNER, this.#data, this.#h);
       }
       return this.#data;
     }
@@ -357,20 +440,20 @@
     get value() {
       if (this.#value === null) {
         this.#value = view(this.#h.valueBytes(), this.#h.size());
-        VIEW_OWNER.set(this.#value, this.#h.valueMatrix());
+        WeakMapSet(VIEW_OWNER, this.#value, this.#h.valueMatrix());
       }
       return this.#value;
     }
     /** All or nothing: every row width and every value is checked before the first one is written. */
     set value(values) {
       const staged = stageParamValues(values, this.#h.name(), this.#h.rows(), this.#h.cols());
-      this.value.set(staged);
+      TypedArraySet(this.value, staged);
       this.#h.touch();
     }
     get grad() {
       if (this.#grad === null) {
         this.#grad = view(this.#h.gradBytes(), this.#h.size());
-        VIEW_OWNER.set(this.#grad, this.#h.gradMatrix());
+        WeakMapSet(VIEW_OWNER, this.#grad, this.#h.gradMatrix());
       }
       return this.#grad;
     }
@@ -524,7 +607,7 @@
       return net.step(this);
     }
     state() {
-      return JSON.parse(this.#h.stateJson());
+      return JSONParse(this.#h.stateJson());
     }
     toString() {
       return display(this, false);
@@ -532,7 +615,7 @@
   }
 
   // ---- Network ------------------------------------------------------------------------------------
-  let networkHost;
+  let networkHost, networkHostOrNull;
   class Network {
     #h;
     #inputs;
@@ -550,6 +633,7 @@
     #outRows = 0;
     static {
       networkHost = (n) => n.#h;
+      networkHostOrNull = (v) => (v !== null && typeof v === 'object' && #h in v ? v.#h : null);
     }
     constructor(token, h) {
       if (token !== SECRET) {
@@ -667,7 +751,7 @@
     forward(x) {
       // The training loop's case first: one example as a plain array of numbers. Up to SMALL of them cross
       // as arguments of one host call; a longer one shaped like the last is written into the staging view.
-      if (Array.isArray(x)) {
+      if (ArrayIsArray(x)) {
         const n = x.length;
         if (n === this.#inputs && n <= SMALL && n > 0) {
           const out = this.#forwardSmall(x, n);
@@ -700,7 +784,7 @@
       // The training loop's case first: targets of one example, a number or a plain array of numbers (up to
       // SMALL as arguments of one host call, longer ones through the staging view when shaped like the last).
       if (this.#batch <= 1) {
-        const isArray = Array.isArray(y);
+        const isArray = ArrayIsArray(y);
         if (typeof y === 'number' || isArray && y.length <= SMALL && y.length > 0) {
           const loss = this.#backwardSmall(y, accumulate);
           if (loss !== undefined) {
@@ -714,7 +798,7 @@
         }
       }
       try {
-        if (!Array.isArray(y) && !isTyped(y) && y instanceof Matrix) {
+        if (!ArrayIsArray(y) && !isTyped(y) && y instanceof Matrix) {
           return this.#h.backwardMatrix(matrixHost(y), accumulate);
         }
         if (y === undefined) {
@@ -797,16 +881,17 @@
       if (this.#layers === null) {
         const ls = [];
         for (let i = 0, n = this.#h.layerCount(); i < n; i++) {
-          ls.push(new Layer(SECRET, this.#h.layer(i)));
+          ArrayPush(ls, new Layer(SECRET, this.#h.layer(i)));
         }
-        this.#layers = Object.freeze(ls);
+        this.#layers = ObjectFreeze(ls);
       }
       return this.#layers;
     }
     params() {
       const out = [];
-      for (const l of this.layers) {
-        out.push(l.W, l.b);
+      const ls = this.layers;
+      for (let i = 0; i < ls.length; i++) {
+        ArrayPush(out, ls[i].W, ls[i].b);
       }
       return out;
     }
@@ -820,7 +905,7 @@
       const f = this.#h.gradNorms();
       const out = [];
       for (let i = 0; i < f.length; i += 3) {
-        out.push({ layer: f[i], W: f[i + 1], b: f[i + 2] });
+        ArrayPush(out, { layer: f[i], W: f[i + 1], b: f[i + 2] });
       }
       return out;
     }
@@ -841,16 +926,18 @@
           + describe(mine));
       }
       const flat = {};
-      for (const k of Object.keys(mine)) {
+      const keys = ObjectKeys(mine);
+      for (let j = 0; j < keys.length; j++) {
+        const k = keys[j];
         const values = [];
         const pairs = flatten(mine[k], '', []);
         for (let i = 1; i < pairs.length; i += 2) {
-          values.push(pairs[i]);
+          ArrayPush(values, pairs[i]);
         }
         flat[k] = values;
       }
       try {
-        return parse(this.#h.checkGrads(JSON.stringify(flat), number(o, 'tol', 1e-6, 'net.checkGrads'),
+        return parse(this.#h.checkGrads(JSONStringify(flat), number(o, 'tol', 1e-6, 'net.checkGrads'),
           o.lr === undefined ? null : number(o, 'lr', 0, 'net.checkGrads')));
       } catch (e) {
         throw conv(e);
@@ -894,7 +981,11 @@
       }
     }
     toJSON() {
-      return JSON.parse(this.#h.toJson());
+      try {
+        return JSONParse(this.#h.toJson());
+      } catch (e) {
+        throw conv(e);
+      }
     }
     save(path) {
       if (typeof path !== 'string') {
@@ -911,7 +1002,11 @@
       return this.#h.summary();
     }
     clone() {
-      return new Network(SECRET, this.#h.copy());
+      try {
+        return new Network(SECRET, this.#h.copy());
+      } catch (e) {
+        throw conv(e);
+      }
     }
     toString() {
       return this.#h.toString();
@@ -933,10 +1028,18 @@
       this.#h = h;
     }
     get x() {
-      return new Matrix(SECRET, this.#h.x());
+      try {
+        return new Matrix(SECRET, this.#h.x());
+      } catch (e) {
+        throw conv(e);
+      }
     }
     get y() {
-      return new Matrix(SECRET, this.#h.y());
+      try {
+        return new Matrix(SECRET, this.#h.y());
+      } catch (e) {
+        throw conv(e);
+      }
     }
     get size() {
       return this.#h.size();
@@ -948,7 +1051,7 @@
       return this.#h.classes();
     }
     get classNames() {
-      return JSON.parse(this.#h.classNamesJson());
+      return JSONParse(this.#h.classNamesJson());
     }
     split(fraction, seed) {
       if (typeof fraction !== 'number') {
@@ -969,8 +1072,8 @@
       }
     }
     oneHot(k) {
-      if (k !== undefined && (!Number.isInteger(k) || k < 1)) {
-        throw new TypeError('data.oneHot(k) expects a whole number of classes, got ' + describe(k));
+      if (k !== undefined) {
+        wholeNumber(k, 'data.oneHot(k): the number of classes k', 1);
       }
       try {
         return new Dataset(SECRET, this.#h.oneHot(k === undefined ? 0 : k));
@@ -981,14 +1084,12 @@
     /** Iterable of { x, y } Matrices (handles: nothing is copied element by element). */
     batches(size, options) {
       const o = checkOptions(options, ['shuffle', 'seed'], 'data.batches');
-      if (!Number.isInteger(size) || size < 1) {
-        throw new TypeError('data.batches expects a batch size like 32, got ' + describe(size));
-      }
+      wholeNumber(size, 'data.batches(size): the batch size (like 32)', 1);
       const h = this.#h;
       const shuffle = o.shuffle === true;
       const seed = seedOr(o.seed, 'data.batches');
       return {
-        [Symbol.iterator]() {
+        [SymbolIterator]() {
           let it;
           try {
             it = h.batches(size, shuffle, seed);
@@ -1002,7 +1103,7 @@
               }
               return { value: { x: new Matrix(SECRET, it.x()), y: new Matrix(SECRET, it.y()) }, done: false };
             },
-            [Symbol.iterator]() {
+            [SymbolIterator]() {
               return this;
             },
           };
@@ -1017,18 +1118,12 @@
     if (seed === undefined) {
       return hnn.seed();
     }
-    if (!Number.isSafeInteger(seed)) {
-      throw new TypeError(what + "'s seed is a whole number, got " + describe(seed));
-    }
-    return seed;
+    return seedNumber(seed, what + "'s seed");
   }
   function generator(kind) {
     return function (options) {
       const o = checkOptions(options, ['n', 'noise', 'seed'], 'nn.data.' + kind);
-      const n = o.n === undefined ? 200 : o.n;
-      if (!Number.isInteger(n) || n < 1) {
-        throw new TypeError('nn.data.' + kind + "'s n is a whole number of points, got " + describe(n));
-      }
+      const n = wholeNumber(o.n === undefined ? 200 : o.n, 'nn.data.' + kind + "'s n (the number of points)", 1);
       try {
         return new Dataset(SECRET, hdata.generate(kind, n, number(o, 'noise', 0, 'nn.data.' + kind),
           seedOr(o.seed, 'nn.data.' + kind)));
@@ -1043,7 +1138,7 @@
     }
     return p;
   }
-  const data = Object.freeze({
+  const data = ObjectFreeze({
     xor: () => new Dataset(SECRET, hdata.xor()),
     circle: generator('circle'),
     spiral: generator('spiral'),
@@ -1051,8 +1146,11 @@
     moons: generator('moons'),
     csv(path, options) {
       const o = checkOptions(options, ['target', 'oneHot', 'header'], 'nn.data.csv');
-      if (o.target !== undefined && typeof o.target !== 'string' && !Number.isInteger(o.target)) {
-        throw new TypeError("nn.data.csv's target is a column name or index, got " + describe(o.target));
+      if (o.target !== undefined && typeof o.target !== 'string') {
+        if (typeof o.target !== 'number') {
+          throw new TypeError("nn.data.csv's target is a column name or index, got " + describe(o.target));
+        }
+        wholeNumber(o.target, "nn.data.csv's target column index", 0);
       }
       try {
         return new Dataset(SECRET, hdata.csv(pathArg(path, 'nn.data.csv'), o.target === undefined ? null : o.target,
@@ -1092,6 +1190,7 @@
   }
 
   // ---- plot ----------------------------------------------------------------------------------------
+  let chartHost;
   class Chart {
     #h;
     constructor(token, h) {
@@ -1099,6 +1198,9 @@
         throw new TypeError('charts are made with plot.line, plot.boundary or plot.histogram');
       }
       this.#h = h;
+    }
+    static {
+      chartHost = (c) => c.#h;
     }
     get title() {
       return this.#h.title();
@@ -1110,43 +1212,42 @@
       return this.#h.render(false);
     }
   }
-  let chartHost;
-  const CHARTS = new WeakMap();
   function chart(h) {
-    const c = new Chart(SECRET, h);
-    CHARTS.set(c, h);
-    return c;
+    return new Chart(SECRET, h);
   }
-  chartHost = (c) => CHARTS.get(c);
   function size(o, k, dflt, what) {
-    const v = o[k] === undefined ? dflt : o[k];
-    if (!Number.isInteger(v) || v < 1) {
-      throw new TypeError(what + "'s " + k + ' must be a whole number ≥ 1, got ' + describe(v));
-    }
-    return v;
+    return wholeNumber(o[k] === undefined ? dflt : o[k], what + "'s " + k, 1);
   }
   function numberList(v, what) {
     if (v instanceof Matrix) {
-      return Array.from(v.data);
+      return copyOf(v.data, v.size);
     }
-    if (!(Array.isArray(v) || isTyped(v)) || !Array.prototype.every.call(v, (e) => typeof e === 'number')) {
+    if (!(ArrayIsArray(v) || isTyped(v))) {
       throw new TypeError(what + ' expects an array of numbers, got ' + describe(v));
     }
-    return Array.from(v);
+    const out = copyOf(v, v.length);
+    for (let k = 0; k < out.length; k++) {
+      if (typeof out[k] !== 'number') {
+        throw new TypeError(what + ' expects an array of numbers, got ' + describe(v));
+      }
+    }
+    return out;
   }
-  const plot = Object.freeze({
+  const plot = ObjectFreeze({
     line(seriesOrObject, options) {
       const o = checkOptions(options, ['title', 'width', 'height'], 'plot.line');
       const names = [], ys = [];
-      if (Array.isArray(seriesOrObject) || isTyped(seriesOrObject) || seriesOrObject instanceof Matrix) {
-        names.push(o.title === undefined ? 'y' : String(o.title));
-        ys.push(numberList(seriesOrObject, 'plot.line'));
+      if (ArrayIsArray(seriesOrObject) || isTyped(seriesOrObject) || seriesOrObject instanceof Matrix) {
+        ArrayPush(names, o.title === undefined ? 'y' : String(o.title));
+        ArrayPush(ys, numberList(seriesOrObject, 'plot.line'));
       } else if (seriesOrObject !== null && typeof seriesOrObject === 'object') {
-        for (const k of Object.keys(seriesOrObject)) {
+        const keys = ObjectKeys(seriesOrObject);
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i];
           const v = seriesOrObject[k];
-          if ((Array.isArray(v) || isTyped(v)) && v.length > 0) {
-            names.push(k);
-            ys.push(numberList(v, 'plot.line (' + k + ')'));
+          if ((ArrayIsArray(v) || isTyped(v)) && v.length > 0) {
+            ArrayPush(names, k);
+            ArrayPush(ys, numberList(v, 'plot.line (' + k + ')'));
           }
         }
       }
@@ -1176,10 +1277,10 @@
     },
     histogram(values, options) {
       const o = checkOptions(options, ['title', 'bins', 'height'], 'plot.histogram');
-      const list = values instanceof Param ? Array.from(values.value) : numberList(values, 'plot.histogram');
+      const list = values instanceof Param ? copyOf(values.value, values.size) : numberList(values, 'plot.histogram');
       try {
         const m = hnn.matrix(1, list.length);
-        view(m.bytes(), list.length).set(list);
+        TypedArraySet(view(m.bytes(), list.length), list);
         return chart(hdata.histogram(o.title === undefined ? '' : String(o.title), m, size(o, 'bins', 20, 'plot.histogram'),
           size(o, 'height', 10, 'plot.histogram')));
       } catch (e) {
@@ -1202,34 +1303,44 @@
 
   // ---- the nn namespace ---------------------------------------------------------------------------
   function net(sizes, options) {
-    if (!Array.isArray(sizes)) {
+    if (!ArrayIsArray(sizes)) {
       throw new TypeError('nn.net expects layer sizes as an array like [2, 2, 1], got ' + describe(sizes));
     }
-    sizes.forEach((s, i) => {
-      if (!Number.isInteger(s) || s < 1) {
+    // read once into a fresh array: the host sees exactly the values checked here
+    const checkedSizes = copyOf(sizes, sizes.length);
+    for (let i = 0; i < checkedSizes.length; i++) {
+      const s = checkedSizes[i];
+      if (!NumberIsInteger(s) || s < 1) {
         throw new ShapeError('layer sizes must be whole numbers of at least 1; sizes[' + i + '] is ' + describe(s));
       }
       if (s > MAX_LAYER) {
         throw new LimitError('sizes[' + i + '] is ' + s + '; a layer has at most ' + MAX_LAYER
           + ' units (one matrix holds at most that many elements)');
       }
-    });
-    const o = checkOptions(options, ['activation', 'output', 'loss', 'init', 'seed'], 'nn.net');
-    const activation = o.activation === undefined ? 'sigmoid' : o.activation;
-    if (typeof activation !== 'string' && !(Array.isArray(activation) && activation.every((a) => typeof a === 'string'))) {
-      throw new TypeError("nn.net's activation is a name like 'relu' or an array of names, one per hidden layer; got "
-        + describe(activation));
     }
-    for (const k of ['output', 'loss', 'init']) {
+    const o = checkOptions(options, ['activation', 'output', 'loss', 'init', 'seed'], 'nn.net');
+    const given = o.activation === undefined ? 'sigmoid' : o.activation;
+    const activation = ArrayIsArray(given) ? copyOf(given, given.length) : given;
+    let names = typeof activation === 'string' || ArrayIsArray(activation);
+    for (let i = 0; names && typeof activation !== 'string' && i < activation.length; i++) {
+      names = typeof activation[i] === 'string';
+    }
+    if (!names) {
+      throw new TypeError("nn.net's activation is a name like 'relu' or an array of names, one per hidden layer; got "
+        + describe(given));
+    }
+    const NAMED = ['output', 'loss', 'init'];
+    for (let i = 0; i < NAMED.length; i++) {
+      const k = NAMED[i];
       if (o[k] !== undefined && typeof o[k] !== 'string') {
         throw new TypeError("nn.net's " + k + ' is a name, got ' + describe(o[k]));
       }
     }
-    if (o.seed !== undefined && !Number.isSafeInteger(o.seed)) {
-      throw new TypeError("nn.net's seed is a whole number, got " + describe(o.seed));
+    if (o.seed !== undefined) {
+      seedNumber(o.seed, "nn.net's seed");
     }
     try {
-      return new Network(SECRET, hnn.net(sizes, activation, o.output === undefined ? null : o.output,
+      return new Network(SECRET, hnn.net(checkedSizes, activation, o.output === undefined ? null : o.output,
         o.loss === undefined ? 'squared' : o.loss, o.init === undefined ? null : o.init,
         o.seed === undefined ? null : o.seed));
     } catch (e) {
@@ -1238,7 +1349,11 @@
   }
   function toy(options) {
     const o = checkOptions(options, ['trainBiases'], 'nn.toy');
-    return new Network(SECRET, hnn.toy(o.trainBiases === true));
+    try {
+      return new Network(SECRET, hnn.toy(o.trainBiases === true));
+    } catch (e) {
+      throw conv(e);
+    }
   }
   function matrix(rows, cols, values) {
     if (!isIndex(rows) || !isIndex(cols)) {
@@ -1267,7 +1382,7 @@
     return m;
   }
   function fromJSON(textOrObject) {
-    const text = typeof textOrObject === 'string' ? textOrObject : JSON.stringify(textOrObject);
+    const text = typeof textOrObject === 'string' ? textOrObject : JSONStringify(textOrObject);
     if (typeof text !== 'string') {
       throw new TypeError('nn.fromJSON expects JSON text or the object net.toJSON() returns, got '
         + describe(textOrObject));
@@ -1320,17 +1435,14 @@
     if (n === undefined) {
       return hnn.seed();
     }
-    if (!Number.isSafeInteger(n)) {
-      throw new TypeError('nn.seed expects a whole number, got ' + describe(n));
-    }
-    hnn.setSeed(n);
+    hnn.setSeed(seedNumber(n, 'nn.seed(n): the seed'));
     return n;
   }
   function axpy(alpha, x, y) {
     if (typeof alpha !== 'number') {
       throw new TypeError('nn.axpy(alpha, x, y) expects a number alpha, got ' + describe(alpha));
     }
-    const hx = VIEW_OWNER.get(x), hy = VIEW_OWNER.get(y);
+    const hx = WeakMapGet(VIEW_OWNER, x), hy = WeakMapGet(VIEW_OWNER, y);
     if (hx !== undefined && hy !== undefined) {
       try {
         hnn.axpy(alpha, hx, hy);
@@ -1339,7 +1451,7 @@
       }
       return y;
     }
-    if (!(isTyped(x) || Array.isArray(x)) || !(isTyped(y) || Array.isArray(y)) || x.length !== y.length) {
+    if (!(isTyped(x) || ArrayIsArray(x)) || !(isTyped(y) || ArrayIsArray(y)) || x.length !== y.length) {
       throw new ShapeError('nn.axpy(alpha, x, y) needs x and y as arrays or views of the same length, got '
         + describe(x) + ' and ' + describe(y));
     }
@@ -1414,7 +1526,7 @@
       this.#text = h.toString();
       this.title = h.title();
       this.steps = deepFreeze(parse(h.steps()));
-      Object.freeze(this);
+      ObjectFreeze(this);
     }
     toString() {
       return this.#text;
@@ -1422,8 +1534,11 @@
   }
   function deepFreeze(v) {
     if (v !== null && typeof v === 'object') {
-      Object.values(v).forEach(deepFreeze);
-      Object.freeze(v);
+      const values = ObjectValues(v);
+      for (let i = 0; i < values.length; i++) {
+        deepFreeze(values[i]);
+      }
+      ObjectFreeze(v);
     }
     return v;
   }
@@ -1446,11 +1561,16 @@
     }
   }
 
+  const API_CLASSES = [Matrix, Param, Layer, Optimizer, Network, Dataset, Chart, Walkthrough];
+  for (let i = 0; i < API_CLASSES.length; i++) {
+    ObjectFreeze(API_CLASSES[i].prototype);
+    ObjectFreeze(API_CLASSES[i]);
+  }
   const nn = {
     net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy, explain, activation,
     Matrix, Network, Layer, Param, Optimizer, Dataset, Chart, Walkthrough,
   };
-  Object.assign(nn, ERRORS);
+  ObjectAssign(nn, ERRORS);
 
   // ---- print, console, assert, assertClose, args ----------------------------------------------------
   function text(values) {
@@ -1465,7 +1585,7 @@
   function print(...values) {
     host.write(text(values));
   }
-  const console = Object.freeze({
+  const console = ObjectFreeze({
     log: print,
     info: print,
     debug: print,
@@ -1479,12 +1599,12 @@
   }
   function flatten(v, path, out) {
     if (typeof v === 'number') {
-      out.push(path, v);
+      ArrayPush(out, path, v);
     } else if (v instanceof Matrix) {
       flatten(v.toArray(), path, out);
     } else if (v instanceof Param) {
       flatten(v.toArray(), path, out);
-    } else if (Array.isArray(v) || isTyped(v)) {
+    } else if (ArrayIsArray(v) || isTyped(v)) {
       for (let i = 0; i < v.length; i++) {
         flatten(v[i], path + '[' + i + ']', out);
       }
@@ -1507,14 +1627,14 @@
     }
     for (let k = 0; k < a.length; k += 2) {
       const av = a[k + 1], ev = e[k + 1];
-      if (!(Math.abs(av - ev) <= t * Math.max(1, Math.abs(ev)))) {
+      if (!(MathAbs(av - ev) <= t * MathMax(1, MathAbs(ev)))) {
         const where = a[k] === '' ? '' : ' at ' + a[k];
         throw new AssertionError(prefix + 'assertClose' + where + ': actual ' + av + ', expected ' + ev
-          + ' (differs by ' + Math.abs(av - ev) + ', tolerance ' + t + ' × max(1, |expected|))');
+          + ' (differs by ' + MathAbs(av - ev) + ', tolerance ' + t + ' × max(1, |expected|))');
       }
     }
   }
-  const args = Object.freeze(Array.from({ length: host.argCount() }, (_, i) => host.arg(i)));
+  const args = ObjectFreeze(Array.from({ length: host.argCount() }, (_, i) => host.arg(i)));
 
   // ---- display: human formatting for print and the shell ----------------------------------------------
   const C = { num: '\x1b[33m', str: '\x1b[32m', dim: '\x1b[90m', name: '\x1b[36m', off: '\x1b[0m' };
@@ -1524,23 +1644,26 @@
   }
   function numbers(v, n, color) {
     const parts = [];
-    for (let k = 0; k < Math.min(n, MAX_ITEMS); k++) {
-      parts.push(paint(String(v[k]), C.num, color));
+    for (let k = 0; k < MathMin(n, MAX_ITEMS); k++) {
+      ArrayPush(parts, paint(String(v[k]), C.num, color));
     }
     if (n > MAX_ITEMS) {
-      parts.push(paint('… ' + (n - MAX_ITEMS) + ' more', C.dim, color));
+      ArrayPush(parts, paint('… ' + (n - MAX_ITEMS) + ' more', C.dim, color));
     }
-    return '[' + parts.join(', ') + ']';
+    return '[' + ArrayJoin(parts, ', ') + ']';
   }
   function matrixText(rows, color) {
     if (rows.length === 0) {
       return '[]';
     }
-    const shown = rows.slice(0, 20).map((r) => numbers(r, r.length, color));
-    if (rows.length > 20) {
-      shown.push(paint('… ' + (rows.length - 20) + ' more rows', C.dim, color));
+    const shown = [];
+    for (let i = 0; i < rows.length && i < 20; i++) {
+      ArrayPush(shown, numbers(rows[i], rows[i].length, color));
     }
-    return '[' + shown.join(',\n ') + ']';
+    if (rows.length > 20) {
+      ArrayPush(shown, paint('… ' + (rows.length - 20) + ' more rows', C.dim, color));
+    }
+    return '[' + ArrayJoin(shown, ',\n ') + ']';
   }
   function display(v, color, depth, seen) {
     depth = depth || 0;
@@ -1556,7 +1679,7 @@
       case 'symbol':
         return paint(String(v), C.str, color);
       case 'function':
-        return paint(v.prototype && /^class\b/.test(Function.prototype.toString.call(v))
+        return paint(v.prototype && matches(/^class\b/, FunctionToString(v))
           ? '[class ' + (v.name || 'anonymous') + ']' : '[Function ' + (v.name || 'anonymous') + ']', C.name, color);
     }
     if (v === null) {
@@ -1569,7 +1692,7 @@
       return paint('Matrix [' + v.rows + ', ' + v.cols + ']', C.name, color) + ' ' + matrixText(v.toArray(), color);
     }
     if (v instanceof Param) {
-      return paint('Param ' + v.name + ' [' + v.shape.join(', ') + ']' + (v.trainable ? '' : ' (frozen)'), C.name, color)
+      return paint('Param ' + v.name + ' [' + ArrayJoin(v.shape, ', ') + ']' + (v.trainable ? '' : ' (frozen)'), C.name, color)
         + ' ' + matrixText(v.toArray(), color);
     }
     if (v instanceof Chart) {
@@ -1591,53 +1714,77 @@
       return v.name + ': ' + v.message;
     }
     if (isTyped(v)) {
-      return paint(v.constructor.name + '(' + v.length + ')', C.name, color) + ' ' + numbers(v, v.length, color);
+      return paint(TypedArrayTag(v) + '(' + v.length + ')', C.name, color) + ' ' + numbers(v, v.length, color);
     }
     seen = seen || new Set();
-    if (seen.has(v)) {
+    if (SetHas(seen, v)) {
       return paint('[Circular]', C.dim, color);
     }
     if (depth > 4) {
-      return paint(Array.isArray(v) ? '[Array]' : '[Object]', C.dim, color);
+      return paint(ArrayIsArray(v) ? '[Array]' : '[Object]', C.dim, color);
     }
-    seen.add(v);
+    SetAdd(seen, v);
     try {
-      if (Array.isArray(v)) {
-        if (v.every((e) => typeof e === 'number')) {
+      if (ArrayIsArray(v)) {
+        let allNumbers = true;
+        for (let k = 0; k < v.length && allNumbers; k++) {
+          allNumbers = typeof v[k] === 'number';
+        }
+        if (allNumbers) {
           return numbers(v, v.length, color);
         }
-        const parts = v.slice(0, MAX_ITEMS).map((e) => display(e, color, depth + 1, seen));
-        if (v.length > MAX_ITEMS) {
-          parts.push(paint('… ' + (v.length - MAX_ITEMS) + ' more', C.dim, color));
+        const parts = [];
+        for (let k = 0; k < v.length && k < MAX_ITEMS; k++) {
+          ArrayPush(parts, display(v[k], color, depth + 1, seen));
         }
-        return '[' + parts.join(', ') + ']';
+        if (v.length > MAX_ITEMS) {
+          ArrayPush(parts, paint('… ' + (v.length - MAX_ITEMS) + ' more', C.dim, color));
+        }
+        return '[' + ArrayJoin(parts, ', ') + ']';
       }
       if (v instanceof Map) {
-        return 'Map(' + v.size + ') {' + [...v].slice(0, MAX_ITEMS).map(([k, e]) => display(k, color, depth + 1, seen)
-          + ' => ' + display(e, color, depth + 1, seen)).join(', ') + '}';
+        const parts = [];
+        MapForEach(v, (e, k) => {
+          if (parts.length < MAX_ITEMS) {
+            ArrayPush(parts, display(k, color, depth + 1, seen) + ' => ' + display(e, color, depth + 1, seen));
+          }
+        });
+        return 'Map(' + MapSize(v) + ') {' + ArrayJoin(parts, ', ') + '}';
       }
       if (v instanceof Set) {
-        return 'Set(' + v.size + ') {' + [...v].slice(0, MAX_ITEMS).map((e) => display(e, color, depth + 1, seen))
-          .join(', ') + '}';
+        const parts = [];
+        SetForEach(v, (e) => {
+          if (parts.length < MAX_ITEMS) {
+            ArrayPush(parts, display(e, color, depth + 1, seen));
+          }
+        });
+        return 'Set(' + SetSize(v) + ') {' + ArrayJoin(parts, ', ') + '}';
       }
-      const proto = Object.getPrototypeOf(v);
+      const proto = ObjectGetPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null && typeof v.toString === 'function'
           && v.toString !== Object.prototype.toString) {
         return String(v);
       }
-      const keys = Object.keys(v);
+      const keys = ObjectKeys(v);
       if (keys.length === 0) {
         return '{}';
       }
-      return '{ ' + keys.slice(0, MAX_ITEMS).map((k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : "'" + k + "'") + ': '
-        + display(v[k], color, depth + 1, seen)).join(', ') + (keys.length > MAX_ITEMS ? ', …' : '') + ' }';
+      const parts = [];
+      for (let i = 0; i < keys.length && i < MAX_ITEMS; i++) {
+        const k = keys[i];
+        ArrayPush(parts, (matches(/^[A-Za-z_$][\w$]*$/, k) ? k : "'" + k + "'") + ': '
+          + display(v[k], color, depth + 1, seen));
+      }
+      return '{ ' + ArrayJoin(parts, ', ') + (keys.length > MAX_ITEMS ? ', …' : '') + ' }';
     } finally {
-      seen.delete(v);
+      SetDelete(seen, v);
     }
   }
   function hyper(state) {
     const out = {};
-    for (const k of Object.keys(state)) {
+    const keys = ObjectKeys(state);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       if (typeof state[k] === 'number') {
         out[k] = state[k];
       }
@@ -1658,7 +1805,7 @@
     }
   }
   const globals = {
-    nn: Object.freeze(nn),
+    nn: ObjectFreeze(nn),
     print,
     console,
     assert,
@@ -1674,31 +1821,35 @@
   };
   // One defineProperties call (not one defineProperty per name): see the note on start-up loops above.
   const descriptors = {};
-  const globalNames = Object.keys(globals);
+  const globalNames = ObjectKeys(globals);
   for (let i = 0; i < globalNames.length; i++) {
     descriptors[globalNames[i]] = { value: globals[globalNames[i]], writable: true, enumerable: false,
       configurable: true };
   }
-  Object.defineProperties(G, descriptors);
+  ObjectDefineProperties(G, descriptors);
   void origLoad;
 
   // ---- what the sandbox (Java) uses -----------------------------------------------------------------
   // An array, not a Set: filling a Set of ~100 names at start-up was enough to wake the optimizing compiler.
-  const BUILTIN = Object.freeze(Object.getOwnPropertyNames(G));
+  const BUILTIN = ObjectFreeze(ObjectGetOwnPropertyNames(G));
   function members(v) {
     if (v === null || v === undefined) {
       return [];
     }
     const names = new Set();
     for (let o = Object(v); o !== null && o !== Object.prototype && o !== Function.prototype;
-         o = Object.getPrototypeOf(o)) {
-      for (const k of Object.getOwnPropertyNames(o)) {
-        if (k !== 'constructor' && !/^\d+$/.test(k)) {
-          names.add(k);
+         o = ObjectGetPrototypeOf(o)) {
+      const own = ObjectGetOwnPropertyNames(o);
+      for (let i = 0; i < own.length; i++) {
+        const k = own[i];
+        if (k !== 'constructor' && !matches(/^\d+$/, k)) {
+          SetAdd(names, k);
         }
       }
     }
-    return [...names].sort();
+    const out = [];
+    SetForEach(names, (k) => ArrayPush(out, k));
+    return ArraySort(out);
   }
   // Completion walks a chain like `net.layers[0].W` without running user code: only data properties
   // are followed, plus the getters of the prelude's own classes; a user getter ends the walk.
@@ -1706,30 +1857,36 @@
     Optimizer.prototype, Dataset.prototype, Chart.prototype, Walkthrough.prototype]);
   /** 'data', 'accessor' or 'none' for a property of the global object. */
   function globalKind(name) {
-    const d = Object.getOwnPropertyDescriptor(G, name);
-    return d === undefined ? 'none' : 'value' in d ? 'data' : 'accessor';
+    const d = ObjectGetOwnPropertyDescriptor(G, name);
+    return d === undefined ? 'none' : ObjectHasOwn(d, 'value') ? 'data' : 'accessor';
   }
   function globalValue(name) {
-    return Object.getOwnPropertyDescriptor(G, name).value;
+    return ObjectGetOwnPropertyDescriptor(G, name).value;
   }
   function chainMembers(v, path) {
-    const keys = path === '' ? [] : path.split('\u0000');
-    for (const k of keys) {
+    const keys = [];
+    for (let from = 0, at; path !== '' && from <= path.length; from = at + 1) {
+      at = StringIndexOf(path, '\u0000', from);
+      at = at < 0 ? path.length : at;
+      ArrayPush(keys, StringSlice(path, from, at));
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       if (v === null || v === undefined) {
         return [];
       }
       let d;
       let owner = Object(v);
-      while (owner !== null && (d = Object.getOwnPropertyDescriptor(owner, k)) === undefined) {
-        owner = Object.getPrototypeOf(owner);
+      while (owner !== null && (d = ObjectGetOwnPropertyDescriptor(owner, k)) === undefined) {
+        owner = ObjectGetPrototypeOf(owner);
       }
       if (d === undefined) {
         return [];
       }
-      if ('value' in d) {
+      if (ObjectHasOwn(d, 'value')) {
         v = d.value;
-      } else if (d.get !== undefined && TRUSTED.has(owner)) {
-        v = d.get.call(v);
+      } else if (d.get !== undefined && SetHas(TRUSTED, owner)) {
+        v = ReflectApply(d.get, v, []);
       } else {
         return [];
       }
@@ -1740,20 +1897,28 @@
     const found = [];
     const seen = new Set();
     function walk(v, depth) {
-      if (v === null || typeof v !== 'object' || seen.has(v) || depth > 4) {
+      if (v === null || typeof v !== 'object' || SetHas(seen, v) || depth > 4) {
         return;
       }
-      seen.add(v);
-      if (v instanceof Network) {
-        found.push(networkHost(v));
-      } else if (Array.isArray(v)) {
-        v.forEach((e) => walk(e, depth + 1));
+      SetAdd(seen, v);
+      const h = networkHostOrNull(v);
+      if (h !== null) {
+        append(found, h); // the host network: no built-in of the script's may see it
+      } else if (ArrayIsArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          walk(v[i], depth + 1);
+        }
       } else if (v instanceof Map) {
-        v.forEach((e) => walk(e, depth + 1));
-      } else if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) {
+        MapForEach(v, (e) => walk(e, depth + 1));
+      } else if (ObjectGetPrototypeOf(v) === Object.prototype || ObjectGetPrototypeOf(v) === null) {
         // data properties only: finding networks for a snapshot never runs a getter
-        const ds = Object.getOwnPropertyDescriptors(v);
-        Object.keys(ds).forEach((k) => walk(ds[k].value, depth + 1));
+        const keys = ObjectKeys(v);
+        for (let i = 0; i < keys.length; i++) {
+          const d = ObjectGetOwnPropertyDescriptor(v, keys[i]);
+          if (d !== undefined && 'value' in d) {
+            walk(d.value, depth + 1);
+          }
+        }
       }
     }
     for (let i = 0; i < roots.length; i++) {
@@ -1761,16 +1926,16 @@
     }
     return found;
   }
-  return Object.freeze({
+  return ObjectFreeze({
     wrapNet: (h) => new Network(SECRET, h),
-    hostOfNet: (v) => (v instanceof Network ? networkHost(v) : null),
+    hostOfNet: (v) => networkHostOrNull(v),
     display: (v, color) => display(v, !!color),
     members,
     globalKind,
     globalValue,
     chainMembers,
     networks,
-    builtins: () => BUILTIN.slice(),
+    builtins: () => ArraySlice(BUILTIN),
     errorClass: (name) => ERRORS[name],
   });
 })

@@ -4,6 +4,7 @@ import dev.backprop.script.Limits;
 import dev.backprop.script.Sandbox;
 import dev.backprop.script.SandboxBuilder;
 import dev.backprop.script.ScriptError;
+import dev.backprop.script.TerminalText;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,15 +119,18 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** "file:line:col: Name: message", then the script's own stack for errors (not for limits or Ctrl-C). */
+    /**
+     * "file:line:col: Name: message", then the script's own stack for errors (not for limits or Ctrl-C);
+     * control characters the script put in them are shown escaped ({@link TerminalText}).
+     */
     static void report(PrintStream err, ScriptError e) {
         String where = e.location();
-        err.println((where.isEmpty() ? "" : where + ": ") + e.getMessage());
+        err.println(TerminalText.escape((where.isEmpty() ? "" : where + ": ") + e.getMessage()));
         if (e.kind() == ScriptError.Kind.ERROR) {
             String trace = e.fullTrace();
             int nl = trace.indexOf('\n');
             if (nl >= 0 && trace.indexOf('\n', nl + 1) >= 0) {
-                err.println(trace.substring(nl + 1));
+                err.println(TerminalText.escape(trace.substring(nl + 1)));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.backprop.explain.Walkthrough;
 import dev.backprop.nn.BackpropException;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
+import dev.backprop.script.TerminalText;
 import dev.backprop.shell.explain.Ansi;
 import dev.backprop.shell.explain.ExplainCommand;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class DotCommands {
             case EXPLAIN -> explain(out, arg);
             case TRACE -> {
                 String trace = session.lastTrace();
-                out.println(trace == null ? "No error so far." : trace);
+                out.println(trace == null ? "No error so far." : TerminalText.escape(trace));
             }
             case EXIT -> {
                 return Next.EXIT;
@@ -138,7 +139,7 @@ final class DotCommands {
                 out.print(w);
             }
         } catch (BackpropException e) {
-            out.println(Ansi.RED.paint(e.getClass().getSimpleName() + ": " + e.getMessage(), color));
+            out.println(Ansi.RED.paint(TerminalText.escape(e.getClass().getSimpleName() + ": " + e.getMessage()), color));
         } catch (IOException e) {
             out.println(Ansi.RED.paint("The walkthrough could not use the terminal: " + e.getMessage(), color));
         }

@@ -1,5 +1,6 @@
 package dev.backprop.shell.repl;
 
+import dev.backprop.script.TerminalText;
 import dev.backprop.shell.explain.Ansi;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +49,22 @@ public final class Printer {
         }
     }
 
-    /** {@code Name: message} in red, then where it happened and the input line. */
-    public String error(String message, String location, String sourceLine, int column) {
+    /**
+     * {@code Name: message} in red, then where it happened and the input line; control characters in
+     * them (a script's escape sequences) are shown escaped ({@link TerminalText}), never acted on.
+     */
+    public String error(String rawMessage, String rawLocation, String rawSourceLine, int column) {
+        String message = TerminalText.escape(rawMessage);
+        String location = TerminalText.escape(rawLocation);
+        String sourceLine = TerminalText.escape(rawSourceLine);
         StringBuilder sb = new StringBuilder(Ansi.RED.paint(message, color));
         if (sourceLine != null && !sourceLine.isBlank()) {
             sb.append('\n').append(Ansi.DIM.paint("  at " + location + ": ", color)).append(sourceLine.strip());
             if (column > 0) {
-                int indent = ("  at " + location + ": ").length() + column - 1
+                // the caret counts the escapes that replaced control characters before the column
+                int before = TerminalText.escape(rawSourceLine.substring(0, Math.min(column - 1, rawSourceLine.length())))
+                        .length();
+                int indent = ("  at " + location + ": ").length() + before
                         - (sourceLine.length() - sourceLine.stripLeading().length());
                 sb.append('\n').append(" ".repeat(Math.max(0, indent))).append(Ansi.RED.paint("^", color));
             }

@@ -134,6 +134,20 @@ class PrinterTest {
     }
 
     @Test
+    void errorsShowTheScriptsControlCharactersEscaped() {
+        for (Printer p : new Printer[] {plain, new Printer(true)}) {
+            String shown = p.error("Error: \u001b[2K\rall good", "a\u001b[1A.js:1:9", "'\u001b[2K'; boom()", 9);
+            assertFalse(shown.contains("\u001b[2K") || shown.contains("\u001b[1A") || shown.contains("\r"), shown);
+            String visible = Ansi.strip(shown);
+            assertTrue(visible.startsWith("Error: \\u001b[2K\\u000dall good\n  at a\\u001b[1A.js:1:9: '\\u001b[2K'; boom()"),
+                    visible);
+            // the caret still points at column 9 of the input (boom), counting the escape before it as shown
+            String[] lines = visible.split("\n");
+            assertEquals(lines[1].indexOf("boom"), lines[2].indexOf('^'), visible);
+        }
+    }
+
+    @Test
     void projectObjectsFromARealSandbox() {
         try (Sandbox box = Sandbox.builder().timeLimit(null).build()) {
             box.eval("nn.seed(1); var net = nn.net([2, 2, 1]); var W = net.layers[0].W", "<t>");
