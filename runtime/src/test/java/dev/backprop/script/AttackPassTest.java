@@ -1,0 +1,129 @@
+package dev.backprop.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backprop.nn.Network;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Findings of an attack pass on the hardened sandbox (issue 10), each the exact reproducer of something
+ * that does not hold yet. They are disabled so the branch stays green; each {@code @Disabled} says what the
+ * attack does. A stuck evaluation runs on a daemon thread, so a failing test never hangs the build.
+ */
+class AttackPassTest {
+    /** How long a stop may take here: many times what the watchdog needs (10 ms ticks, a 2 s limit). */
+    private static final long WAIT_MILLIS = 30_000;
+
+    private static Sandbox sandbox(Duration timeLimit) {
+        return Sandbox.builder().out(new ByteArrayOutputStream()).err(new ByteArrayOutputStream())
+                .timeLimit(timeLimit).build();
+    }
+
+    /** Runs {@code work} on a daemon thread; returns what it threw (or null), failing if it did not end in time. */
+    private static Throwable endsInTime(String what, ThrowingRunnable work) throws InterruptedException {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "attack-" + what);
+        t.setDaemon(true);
+        t.start();
+        t.join(WAIT_MILLIS);
+        assertFalse(t.isAlive(), what + " was still running " + WAIT_MILLIS / 1000 + " s later");
+        return thrown.get();
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    @Disabled("attack: Array.prototype.forEach/indexOf/some over { length: 2**53 - 1 } never reach a safepoint; the time limit and interrupt() never stop them")
+    void builtinArrayLoopsOverAHugeArrayLikeStopAtTheTimeLimit() throws InterruptedException {
+        for (String loop : new String[] {
+                "Array.prototype.forEach.call({ length: 2 ** 53 - 1 }, () => {})",
+                "Array.prototype.indexOf.call({ length: 2 ** 53 - 1 }, 1)",
+                "Array.prototype.some.call({ length: 2 ** 53 - 1 }, (x) => x)"}) {
+            Sandbox sb = sandbox(Duration.ofSeconds(2));
+            Throwable t = endsInTime(loop, () -> sb.eval(loop));
+            assertTrue(t instanceof ScriptError, loop + " ended with " + t);
+            assertEquals("LimitError", ((ScriptError) t).errorName(), loop + ": " + t.getMessage());
+            assertEquals(2, sb.eval("1 + 1").value().asInt());
+            sb.close();
+        }
+    }
+
+    @Test
+    @Disabled("attack: Sandbox.getNetwork reads the global outside the watchdog; a looping getter hangs the embedder (and the shell's .explain NAME) for good")
+    void getNetworkOfAGlobalWithALoopingGetterEnds() throws InterruptedException {
+        try (Sandbox sb = sandbox(Duration.ofSeconds(2))) {
+            sb.eval("Object.defineProperty(globalThis, 'net', { get() { for (;;) {} } })");
+            AtomicReference<Network> got = new AtomicReference<>(Network.toy(false));
+            Throwable t = endsInTime("getNetwork", () -> got.set(sb.getNetwork("net")));
+            assertNull(t, "getNetwork threw " + t);
+            assertNull(got.get(), "a getter that does not return is no network");
+        }
+    }
+
+    @Test
+    @Disabled("attack: Sandbox.put writes the global outside the watchdog; a looping setter the script defined hangs the embedder for good")
+    void putOverAGlobalWithALoopingSetterEnds() throws InterruptedException {
+        try (Sandbox sb = sandbox(Duration.ofSeconds(2))) {
+            sb.eval("Object.defineProperty(globalThis, 'net', { get() { return 1; }, set(v) { for (;;) {} } })");
+            Throwable t = endsInTime("put", () -> sb.put("net", Network.toy(false)));
+            assertTrue(t == null || t instanceof ScriptError, "put ended with " + t);
+            assertEquals(2, sb.eval("1 + 1").value().asInt());
+        }
+    }
+
+    @Test
+    @Disabled("attack: a script that replaces WeakMap.prototype.set catches the host MatrixFacade of every matrix/param view it reads (.data, .value, .grad)")
+    void poisonedWeakMapSetCatchesNoHostFacade() {
+        try (Sandbox sb = sandbox(Duration.ofSeconds(30))) {
+            String caught = sb.eval("""
+                    const got = [];
+                    const set = WeakMap.prototype.set;
+                    WeakMap.prototype.set = function (k, v) { got.push(v); return set.call(this, k, v); };
+                    nn.matrix(2, 2).data;
+                    const net = nn.net([2, 2, 1], { seed: 1 });
+                    net.layers[0].W.value;
+                    net.layers[0].W.grad;
+                    got.filter((v) => typeof v === 'object' && typeof v.bytes === 'function')
+                       .map((v) => { try { v.get(99, 99); return 'no error'; } catch (e) { return String(e); } })
+                       .join(' | ')
+                    """).value().asString();
+            assertEquals("", caught, "host facades reached the script; their errors read: " + caught);
+        }
+    }
+
+    @Test
+    @Disabled("attack: with Array.prototype.forEach/every replaced, nn.net's checks are skipped and the host's Value.asInt/asString errors reach the script naming Java classes")
+    void replacedArrayBuiltinsDoNotSkipTheChecksOfNnNet() {
+        try (Sandbox sb = sandbox(Duration.ofSeconds(30))) {
+            String errors = sb.eval("""
+                    Array.prototype.forEach = function () {};
+                    Array.prototype.every = function () { return true; };
+                    const out = [];
+                    for (const f of [() => nn.net([2, 2.5, 1]), () => nn.net([2, 1e10, 1]), () => nn.net([2, 'x', 1]),
+                                     () => nn.net([2, 2, 1], { activation: [{}] })]) {
+                      try { f(); out.push('made'); } catch (e) { out.push(e.name + ': ' + e.message); }
+                    }
+                    out.join('\\n')
+                    """).value().asString();
+            for (String line : errors.split("\n")) {
+                assertFalse(line.startsWith("InternalError") || line.contains("java") || line.contains("Value.as")
+                        || line.contains("TruffleString") || line.equals("made"), line);
+            }
+        }
+    }
+}
