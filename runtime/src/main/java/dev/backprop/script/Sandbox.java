@@ -303,24 +303,30 @@ public final class Sandbox implements AutoCloseable {
 
     /** Makes {@code net} visible to scripts as the global {@code name}: the same object on both sides. */
     public void put(String name, Network net) {
-        Value wrapper = shared.computeIfAbsent(net, n -> kit.invokeMember("wrapNet", host.nnFacade().wrap(n)));
-        context.getBindings(JS).putMember(name, wrapper);
+        // under the watchdog: the script may have made the global an accessor whose setter never returns
+        enter(serviceTime(), run -> {
+            Value wrapper = shared.computeIfAbsent(net, n -> kit.invokeMember("wrapNet", host.nnFacade().wrap(n)));
+            context.getBindings(JS).putMember(name, wrapper);
+            return null;
+        }, (reason, t) -> {
+            throw Errors.boundary(t, reason, limits, "<put " + name + ">");
+        });
     }
 
     /** The network held by the global {@code name}, or null if absent or not a network. */
     public Network getNetwork(String name) {
-        Value v = context.getBindings(JS).getMember(name);
-        if (v == null) {
-            return null;
-        }
-        Network net = enter(serviceTime(), run -> {
+        return enter(serviceTime(), run -> {
+            Value v = context.getBindings(JS).getMember(name); // a getter the script defined runs here
+            if (v == null) {
+                return null;
+            }
             Value h = kit.invokeMember("hostOfNet", v); // instanceof may run a Proxy's trap
-            return h.isNull() ? null : h.<NetworkFacade>asHostObject().network();
+            Network net = h.isNull() ? null : h.<NetworkFacade>asHostObject().network();
+            if (net != null) {
+                shared.putIfAbsent(net, v);
+            }
+            return net;
         }, (reason, t) -> null);
-        if (net != null) {
-            shared.putIfAbsent(net, v);
-        }
-        return net;
     }
 
     /** Stops the running evaluation (from any thread) at its next JS statement; the sandbox stays usable. */
