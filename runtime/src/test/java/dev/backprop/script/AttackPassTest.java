@@ -153,4 +153,39 @@ class AttackPassTest {
             }
         }
     }
+
+    /** Runs {@link PoisonedClassInitMain} in a fresh JVM: what the second tenant got after the first's script. */
+    private static String nextTenantAfter(String attack, String honest) throws Exception {
+        String cp = System.getProperty("java.class.path");
+        String mp = System.getProperty("jdk.module.path");
+        if (mp != null && !mp.isEmpty()) {
+            cp = cp + java.io.File.pathSeparator + mp;
+        }
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-cp", cp,
+                PoisonedClassInitMain.class.getName(), attack, honest).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), out);
+        return out.lines().filter(l -> l.startsWith("NEXT: ")).findFirst().orElse("no answer:\n" + out);
+    }
+
+    @Test
+    @Disabled("attack: JS recursion to the stack's end, then new Error(...).message at every depth: JSStringObjectGen's initialiser overflows and every later sandbox of the JVM fails with NoClassDefFoundError")
+    void deepJsRecursionLeavesNoHalfInitialisedClassForTheNextTenant() throws Exception {
+        String next = nextTenantAfter(
+                "function deep(n) { try { deep(n + 1); } catch (e) {} try { String(new Error('x').message).slice(0, 3); }"
+                        + " catch (e) {} } deep(0);",
+                "new String('abc').length");
+        assertEquals("NEXT: ok 3", next);
+    }
+
+    @Test
+    @Disabled("attack: JS recursion to the stack's end, then a host call that throws at every depth: HostExceptionGen's initialiser overflows (prime() never makes a HostException: its Runnable is not exported) and every later sandbox's host errors are NoClassDefFoundError")
+    void deepJsRecursionIntoHostErrorsLeavesTheNextTenantsErrorsIntact() throws Exception {
+        String next = nextTenantAfter(
+                "function deep(n) { try { deep(n + 1); } catch (e) {} try { nn.fromJSON('{\"a\":1}'); } catch (e) {} }"
+                        + " deep(0);",
+                "try { nn.fromJSON('{}'); 'accepted' } catch (e) { e.name }");
+        assertEquals("NEXT: ok FormatError", next);
+    }
 }
