@@ -142,10 +142,8 @@ public final class Sandbox implements AutoCloseable {
         try (Context c = Context.newBuilder(JS).engine(e).sandbox(SandboxPolicy.CONSTRAINED)
                 .allowHostAccess(HOST_ACCESS).out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
                 .build()) {
-            Value thrower = c.eval(JS, "(f) => { try { f(); } catch (x) { return String(x); } }");
-            thrower.execute((Runnable) () -> {
-                throw new IllegalStateException("primed");
-            });
+            Value thrower = c.eval(JS, "(o) => { try { o.fail(); } catch (x) { return String(x); } }");
+            thrower.execute(new Primer()); // a host exception through JS (a plain Runnable is not callable here)
             try {
                 c.eval(JS, "throw new RangeError('primed')");
             } catch (PolyglotException expected) {
@@ -153,6 +151,14 @@ public final class Sandbox implements AutoCloseable {
             }
         } catch (RuntimeException ignored) {
             // priming is an optimisation of robustness; a failure here shows up again, and clearly, in eval
+        }
+    }
+
+    /** An exported host method that throws, so that {@link #prime} sends a host exception through JS. */
+    public static final class Primer {
+        @HostAccess.Export
+        public void fail() {
+            throw new IllegalStateException("primed");
         }
     }
 

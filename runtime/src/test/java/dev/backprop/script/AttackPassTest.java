@@ -180,7 +180,7 @@ class AttackPassTest {
     }
 
     @Test
-    @Disabled("attack: JS recursion to the stack's end, then a host call that throws at every depth: HostExceptionGen's initialiser overflows (prime() never makes a HostException: its Runnable is not exported) and every later sandbox's host errors are NoClassDefFoundError")
+    @Disabled("attack: JS recursion to the stack's end, then nn.fromJSON at every depth: NetworkJson's initialiser (Jackson) overflows and every later sandbox's fromJSON/load/save/toJSON is InternalError NoClassDefFoundError (HostExceptionGen, which failed the same way, is now primed)")
     void deepJsRecursionIntoHostErrorsLeavesTheNextTenantsErrorsIntact() throws Exception {
         String next = nextTenantAfter(
                 "function deep(n) { try { deep(n + 1); } catch (e) {} try { nn.fromJSON('{\"a\":1}'); } catch (e) {} }"
