@@ -142,10 +142,8 @@ public final class Sandbox implements AutoCloseable {
         try (Context c = Context.newBuilder(JS).engine(e).sandbox(SandboxPolicy.CONSTRAINED)
                 .allowHostAccess(HOST_ACCESS).out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
                 .build()) {
-            Value thrower = c.eval(JS, "(f) => { try { f(); } catch (x) { return String(x); } }");
-            thrower.execute((Runnable) () -> {
-                throw new IllegalStateException("primed");
-            });
+            Value thrower = c.eval(JS, "(o) => { try { o.fail(); } catch (x) { return String(x); } }");
+            thrower.execute(new Primer()); // a host exception through JS (a plain Runnable is not callable here)
             try {
                 c.eval(JS, "throw new RangeError('primed')");
             } catch (PolyglotException expected) {
@@ -153,6 +151,14 @@ public final class Sandbox implements AutoCloseable {
             }
         } catch (RuntimeException ignored) {
             // priming is an optimisation of robustness; a failure here shows up again, and clearly, in eval
+        }
+    }
+
+    /** An exported host method that throws, so that {@link #prime} sends a host exception through JS. */
+    public static final class Primer {
+        @HostAccess.Export
+        public void fail() {
+            throw new IllegalStateException("primed");
         }
     }
 
@@ -303,24 +309,30 @@ public final class Sandbox implements AutoCloseable {
 
     /** Makes {@code net} visible to scripts as the global {@code name}: the same object on both sides. */
     public void put(String name, Network net) {
-        Value wrapper = shared.computeIfAbsent(net, n -> kit.invokeMember("wrapNet", host.nnFacade().wrap(n)));
-        context.getBindings(JS).putMember(name, wrapper);
+        // under the watchdog: the script may have made the global an accessor whose setter never returns
+        enter(serviceTime(), run -> {
+            Value wrapper = shared.computeIfAbsent(net, n -> kit.invokeMember("wrapNet", host.nnFacade().wrap(n)));
+            context.getBindings(JS).putMember(name, wrapper);
+            return null;
+        }, (reason, t) -> {
+            throw Errors.boundary(t, reason, limits, "<put " + name + ">");
+        });
     }
 
     /** The network held by the global {@code name}, or null if absent or not a network. */
     public Network getNetwork(String name) {
-        Value v = context.getBindings(JS).getMember(name);
-        if (v == null) {
-            return null;
-        }
-        Network net = enter(serviceTime(), run -> {
+        return enter(serviceTime(), run -> {
+            Value v = context.getBindings(JS).getMember(name); // a getter the script defined runs here
+            if (v == null) {
+                return null;
+            }
             Value h = kit.invokeMember("hostOfNet", v); // instanceof may run a Proxy's trap
-            return h.isNull() ? null : h.<NetworkFacade>asHostObject().network();
+            Network net = h.isNull() ? null : h.<NetworkFacade>asHostObject().network();
+            if (net != null) {
+                shared.putIfAbsent(net, v);
+            }
+            return net;
         }, (reason, t) -> null);
-        if (net != null) {
-            shared.putIfAbsent(net, v);
-        }
-        return net;
     }
 
     /** Stops the running evaluation (from any thread) at its next JS statement; the sandbox stays usable. */
