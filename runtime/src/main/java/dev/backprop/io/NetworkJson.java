@@ -142,7 +142,7 @@ public final class NetworkJson {
         if (size > maxBytes || size > Integer.MAX_VALUE - 16) {
             throw new LimitError(path + " is " + size + " bytes, more than a network within the limit of "
                     + maxElements + " elements can take (" + Math.min(maxBytes, Integer.MAX_VALUE - 16)
-                    + " bytes); raise the limit with --max-elements or the sandbox's maxElements, if you trust"
+                    + " bytes); raise the limit with --max-elements N, or SandboxBuilder.maxElements in Java, if you trust"
                     + " this file");
         }
         byte[] bytes = Files.readAllBytes(path);

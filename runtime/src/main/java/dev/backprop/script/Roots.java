@@ -25,8 +25,15 @@ public final class Roots {
     private volatile Path scriptRoot;
     /** Normalized paths this sandbox has written (or opened for writing): readable back although outside the read roots. */
     private final Set<Path> written = ConcurrentHashMap.newKeySet();
+    /** Asked at the point of refusal (the command line asks on the terminal); {@link Access#REFUSE} by default. */
+    private final Access access;
 
     Roots(List<Path> reads, Path write) {
+        this(reads, write, Access.REFUSE);
+    }
+
+    Roots(List<Path> reads, Path write, Access access) {
+        this.access = access;
         List<Path> rs = new ArrayList<>();
         for (Path p : reads) {
             rs.add(real(p, "read root"));
@@ -98,6 +105,9 @@ public final class Roots {
                 || written.contains(p) && writeRoot != null && inside(p, writeRoot)) {
             return p;
         }
+        if (access.grant(Access.Kind.READ, p)) {
+            return p;
+        }
         List<Path> all = new ArrayList<>(readRoots);
         if (scriptRoot != null && !all.contains(scriptRoot)) {
             all.add(scriptRoot);
@@ -105,19 +115,23 @@ public final class Roots {
         String roots = all.isEmpty() ? "none" : all.stream().map(Path::toString).collect(Collectors.joining(", "));
         throw new AccessError("cannot read " + path + ": it is outside the sandbox's read roots (" + roots
                 + ") and is not a file this sandbox wrote; move it into a read root or grant its folder with"
-                + " --read-root DIR (SandboxBuilder.readRoot in Java)");
+                + " --read-root DIR (alias --allow-read; SandboxBuilder.readRoot in Java)");
     }
 
     /** Returns the normalized absolute path when it is inside the write root. */
     Path checkWrite(Path path) {
         Path p = path.toAbsolutePath().normalize();
+        if ((writeRoot == null || !inside(p, writeRoot)) && access.grant(Access.Kind.WRITE, p)) {
+            written.add(p);
+            return p;
+        }
         if (writeRoot == null) {
             throw new AccessError("cannot write " + path + ": this sandbox has no write root"
                     + " (give one with --write-root DIR or SandboxBuilder.writeRoot)");
         }
         if (!inside(p, writeRoot)) {
             throw new AccessError("cannot write " + path + ": it is outside the sandbox's write root (" + writeRoot
-                    + "); write inside it or run with --write-root DIR");
+                    + "); write inside it or run with --write-root DIR (alias --allow-write; SandboxBuilder.writeRoot in Java)");
         }
         written.add(p);
         return p;

@@ -49,7 +49,7 @@ final class MemoryBudget {
             throw new LimitError("memory limit of " + Limits.formatBytes(max) + " reached: " + what + " needs "
                     + Limits.formatBytes(bytes) + " but the matrices, networks and datasets this script keeps already hold "
                     + Limits.formatBytes(now - bytes) + "; drop the ones you no longer need (e.g. set them to null) or"
-                    + " raise the limit with --max-memory BYTES (the sandbox's maxAllocatedBytes)");
+                    + " raise the limit with --max-memory BYTES, or SandboxBuilder.maxAllocatedBytes in Java");
         }
     }
 
