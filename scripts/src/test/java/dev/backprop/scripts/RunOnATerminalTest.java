@@ -27,7 +27,8 @@ class RunOnATerminalTest {
                 + "print('again: ' + nn.data.csv('" + data.resolve("more.csv") + "', { target: 'y' }).size);\n");
         try (Tmux t = Tmux.start(dir, Map.of("BACKPROP_NO_BUILD", "1", "TERM", "xterm-256color"),
                 LAUNCHER.toString(), "run", "code/read.js")) {
-            String asked = t.await("the question", s -> s.contains("Allow reads in " + data.toRealPath() + "?"));
+            Path real = data.toRealPath();
+            String asked = t.await("the question", s -> s.contains("Allow reads in " + real + "?"));
             assertTrue(asked.contains("read.js wants to read " + data.resolve("xor.csv")), asked);
             assertTrue(asked.contains("before the read"), "the script ran up to the read: " + asked);
             t.line("y");

@@ -10,15 +10,16 @@ import java.util.Locale;
 
 /**
  * Questions asked on the controlling terminal (/dev/tty), never on the script's output: one line of
- * question, one line of answer. Only when standard input and standard error are terminals (as deno
- * asks), else {@link #ask} answers "" at once. Ctrl-C while waiting ({@link #cancel}) answers "".
+ * question, one line of answer. Only when standard input is a terminal (standard error is not
+ * checked: ./backprop passes it through a filter, and the question goes to /dev/tty anyway), else
+ * {@link #ask} answers "" at once. Ctrl-C while waiting ({@link #cancel}) answers "".
  */
 class Prompter {
     private static final String TTY = "/dev/tty";
     private Boolean interactive;
     private volatile boolean cancelled;
 
-    /** Whether questions can be asked: stdin and stderr are terminals and /dev/tty opens. */
+    /** Whether questions can be asked: stdin is a terminal and /dev/tty opens. */
     synchronized boolean interactive() {
         if (interactive == null) {
             interactive = isTerminal() && new java.io.File(TTY).canRead();
@@ -66,12 +67,12 @@ class Prompter {
         }
     }
 
-    /** {@code test -t 0 && test -t 2} with this process's standard input and error. */
+    /** {@code test -t 0} with this process's standard input. */
     private static boolean isTerminal() {
         try {
-            Process p = new ProcessBuilder("sh", "-c", "test -t 0 && test -t 2")
+            Process p = new ProcessBuilder("test", "-t", "0")
                     .redirectInput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             return p.waitFor() == 0;
