@@ -119,7 +119,8 @@ final class RunCommand implements Callable<Integer> {
             }
         } : new Prompter();
         List<Path> reads = new ArrayList<>(readRoots);
-        Path granted = askForHeader(script, reads, write, prompter, err);
+        TerminalAccess access = new TerminalAccess(prompter, String.valueOf(file.getFileName()));
+        Path granted = askForHeader(script, reads, write, prompter, access, err);
         if (granted != null) {
             write = granted;
         }
@@ -132,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                 .maxStatements(maxStatements)
                 .readRoot(script.getParent())
                 .writeRoot(write)
-                .access(new TerminalAccess(prompter, String.valueOf(file.getFileName())))
+                .access(access)
                 .out(System.out)
                 .err(System.err)
                 .args(args)
@@ -164,7 +165,8 @@ final class RunCommand implements Callable<Integer> {
      * Shows what the script's header asks for beyond the flags and, on a terminal, asks for each folder;
      * a granted read joins reads. Returns a granted write folder, or null. Never grants on its own.
      */
-    private static Path askForHeader(Path script, List<Path> reads, Path write, Prompter prompter, PrintStream err) {
+    private static Path askForHeader(Path script, List<Path> reads, Path write, Prompter prompter,
+                                     TerminalAccess access, PrintStream err) {
         ScriptHeader header;
         try {
             header = ScriptHeader.parse(Files.readString(script, StandardCharsets.UTF_8), script.getParent());
@@ -187,6 +189,9 @@ final class RunCommand implements Callable<Integer> {
             } else if (yes(prompter, name + " asks (in its header) to read " + dir + ". Allow? [y]es / [n]o ")) {
                 reads.add(dir);
             } else {
+                if (prompter.interactive()) {
+                    access.refuse(dir);
+                }
                 err.println("backprop run: " + name + " asks to read " + dir + "; not granted"
                         + (prompter.interactive() ? "" : " (not asked: not on a terminal)")
                         + "; grant it with --allow-read=" + dir);
@@ -202,6 +207,9 @@ final class RunCommand implements Callable<Integer> {
                     .toAbsolutePath() + ". Allow? [y]es / [n]o ")) {
                 granted = dir;
             } else {
+                if (prompter.interactive()) {
+                    access.refuse(dir);
+                }
                 err.println("backprop run: " + name + " asks to write into " + dir + "; not granted"
                         + (prompter.interactive() ? "" : " (not asked: not on a terminal)")
                         + "; grant it with --allow-write=" + dir);

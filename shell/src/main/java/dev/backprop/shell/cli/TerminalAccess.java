@@ -26,6 +26,11 @@ final class TerminalAccess implements Access {
         this.script = script;
     }
 
+    /** Remembers a folder already refused (a header request answered n): not asked for again. */
+    synchronized void refuse(Path folder) {
+        refused.add(real(folder));
+    }
+
     @Override
     public synchronized boolean grant(Kind kind, Path path) {
         Path real = real(path);
