@@ -18,8 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellEndToEndTest {
     static final Path LAUNCHER = Path.of("..", "backprop").toAbsolutePath().normalize();
     static final String PROMPT = "> ";
+    static final String BANNER = "Backprop Sandbox shell · JavaScript with nn, plot, print";
     /** Rounds of the single-key check: Tab then Enter, each alone, from the first prompt on. */
     static final int ROUNDS = 6;
+
+    /**
+     * The banner, then a prompt line below it: unmistakable, unlike a bare "> " anywhere (capture-pane
+     * drops a trailing space, and typed-ahead keys echo before the banner).
+     */
+    static void awaitFirstPrompt(Tmux t) throws Exception {
+        t.await("the banner, then the first prompt", s -> {
+            int at = s.indexOf(BANNER);
+            return at >= 0 && s.substring(at + BANNER.length()).lines().skip(1)
+                    .anyMatch(l -> l.equals(PROMPT.strip()) || l.startsWith(PROMPT));
+        });
+    }
 
     @Test
     void aSessionAsAPersonWouldUseIt(@TempDir Path dir) throws Exception {
@@ -27,7 +40,7 @@ class ShellEndToEndTest {
         Map<String, String> env = Map.of("BACKPROP_NO_BUILD", "1", "BACKPROP_HISTORY", history.toString(),
                 "TERM", "xterm-256color");
         try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
-            t.await("the first prompt", s -> s.lines().anyMatch(l -> l.startsWith(PROMPT)));
+            awaitFirstPrompt(t);
 
             t.line("1+1");
             t.await("1+1 evaluated", s -> s.lines().anyMatch(l -> l.equals("2")));
@@ -96,7 +109,7 @@ class ShellEndToEndTest {
         assertTrue(Files.readString(history).contains("twice(21)"), "the history file holds the inputs");
 
         try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
-            t.await("the second session's prompt", s -> s.lines().anyMatch(l -> l.startsWith(PROMPT)));
+            awaitFirstPrompt(t);
             t.keys("Up");
             t.await("the last input of the first session", s -> s.contains(PROMPT + ".save session.js"));
             t.keys("C-u").keys("C-r").type("twice(2");
@@ -161,7 +174,7 @@ class ShellEndToEndTest {
     void tabAndEnterAreActedOnWithoutAnotherKey(@TempDir Path dir) throws Exception {
         Map<String, String> env = Map.of("BACKPROP_NO_BUILD", "1", "BACKPROP_HISTORY", "", "TERM", "xterm-256color");
         try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
-            t.await("the first prompt", s -> s.lines().anyMatch(l -> l.startsWith(PROMPT)));
+            awaitFirstPrompt(t);
             for (int round = 1; round <= ROUNDS; round++) {
                 t.type("Math.ma");
                 t.awaitLastLine(PROMPT + "Math.ma");
