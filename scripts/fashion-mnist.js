@@ -8,11 +8,13 @@
 // The IDX files come from Debian's package dataset-fashion-mnist (sudo apt-get install
 // dataset-fashion-mnist puts them in /usr/share/datasets/fashion-mnist), or from any folder with
 // the four files of https://github.com/zalandoresearch/fashion-mnist given after `--`. The folder
-// must be readable by the script (--read-root), and the training images need --max-elements
-// above 47,040,000 (60,000 × 784).
+// must be readable by the script (--read-root, or answer the question on a terminal: the line below
+// asks for it). The training images are 47,040,000 values (60,000 × 784), within the element limit
+// backprop run derives from the JVM's heap (see `./backprop run --help`).
 //
-// Run:  ./backprop run --read-root /usr/share/datasets/fashion-mnist --max-elements 50000000 --time-limit 10m scripts/fashion-mnist.js
-//       (or: ./backprop run --read-root DIR --max-elements 50000000 --time-limit 10m scripts/fashion-mnist.js -- DIR)
+// backprop: --allow-read=/usr/share/datasets/fashion-mnist
+// Run:  ./backprop run --read-root /usr/share/datasets/fashion-mnist scripts/fashion-mnist.js
+//       (or: ./backprop run --read-root DIR scripts/fashion-mnist.js -- DIR)
 
 const dir = args.length > 0 ? args[0] : '/usr/share/datasets/fashion-mnist';
 const names = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
@@ -24,7 +26,7 @@ function load(images, labels) {
   } catch (e) {
     if (e.name === 'SecurityError') {
       throw new Error(`the script may not read ${dir} (${e.message}). Grant the folder with --read-root:`
-        + ` ./backprop run --read-root ${dir} --max-elements 50000000 --time-limit 10m scripts/fashion-mnist.js`
+        + ` ./backprop run --read-root ${dir} scripts/fashion-mnist.js`
         + (args.length > 0 ? ` -- ${dir}` : '')
         + '. If the folder does not exist, install the data first: sudo apt-get install dataset-fashion-mnist');
     }

@@ -143,7 +143,8 @@ public final class Csv {
             long needed = (long) (rows + 1) * width;
             if (needed > options.maxElements()) {
                 throw new LimitError(name + ": more than " + options.maxElements() + " values (line " + line
-                        + "); the limit on one dataset is " + options.maxElements() + " values");
+                        + "); the limit on one dataset is " + options.maxElements() + " values (raise it with --max-elements N,"
+                        + " or SandboxBuilder.maxElements in Java)");
             }
             if (filled + width - 1 > features.length) {
                 features = Arrays.copyOf(features, (int) Math.min(Integer.MAX_VALUE - 8,

@@ -184,7 +184,8 @@ public final class Idx {
                 values *= size;
                 if (values > maxElements) {
                     throw new LimitError(name + ": the header promises " + values + "+ values (dimensions "
-                            + describeDims(dims, d + 1) + "), more than the limit of " + maxElements);
+                            + describeDims(dims, d + 1) + "), more than the limit of " + maxElements
+                            + " (raise it with --max-elements N, or SandboxBuilder.maxElements in Java)");
                 }
             }
             long offset = 4 + 4L * rank;

@@ -194,8 +194,8 @@ public final class NetworkJson {
 
     private static LimitError tooLarge(String name, long size, long maxElements, long cap) {
         return new LimitError(name + " is " + size + " bytes, more than a network within the limit of "
-                + maxElements + " elements can take (" + cap + " bytes); raise the limit with --max-elements or the"
-                + " sandbox's maxElements, if you trust this file");
+                + maxElements + " elements can take (" + cap + " bytes); raise the limit with --max-elements N, or"
+                + " SandboxBuilder.maxElements in Java, if you trust this file");
     }
 
     /** {@code Backprop Sandbox 0.1.0}, or without the version when it is not known (e.g. in tests). */

@@ -168,7 +168,7 @@ final class NetworkReader {
                 throw DocumentError.limit(lat, lat + " (" + inputs + " inputs × " + outputs + " outputs = " + weights
                         + " weights, plus " + outputs + " biases) brings the network to " + total + " parameters;"
                         + " the limit is " + Math.min(maxElements, Matrix.MAX_ELEMENTS) + " elements (raise it with"
-                        + " --max-elements or the sandbox's maxElements, if you trust this file)");
+                        + " --max-elements N, or SandboxBuilder.maxElements in Java, if you trust this file)");
             }
             double[] w = readValues(layer, lat, "W", (int) weights,
                     inputs + " inputs × " + outputs + " outputs = " + weights + " weights, row-major (one row of "

@@ -112,7 +112,7 @@ public final class NetworkBuilder {
                 throw new LimitError("a network of sizes " + Arrays.toString(sizes) + " has " + count
                         + " parameters (" + sizes[i - 1] + "×" + sizes[i] + " = " + layerCount
                         + " in one layer); the limit is " + maxElements
-                        + " elements (raise it with --max-elements or the sandbox's maxElements)");
+                        + " elements (raise it with --max-elements N, or SandboxBuilder.maxElements in Java)");
             }
         }
         int layerCount = sizes.length - 1;

@@ -17,7 +17,7 @@ final class Errors {
             if (reason == null || reason == Watchdog.Reason.INTERRUPTED) {
                 if (e.isCancelled() && reason == null) {
                     return make(ScriptError.Kind.LIMIT, "LimitError", "statement limit of " + limits.maxStatements()
-                            + " reached; this sandbox is closed now (raise it with the sandbox's maxStatements)", at, trace);
+                            + " reached; this sandbox is closed now (raise it with --max-statements N, or SandboxBuilder.maxStatements in Java)", at, trace);
                 }
                 return make(ScriptError.Kind.INTERRUPTED, "Interrupted", "the script was interrupted", at, trace);
             }
@@ -25,7 +25,7 @@ final class Errors {
         }
         if (e.isResourceExhausted()) {
             return make(ScriptError.Kind.LIMIT, "LimitError", "memory limit: the JVM ran out of memory while the script"
-                    + " ran (" + e.getMessage() + "); keep less data alive or give the JVM more heap", at, trace);
+                    + " ran (" + e.getMessage() + "); keep less data alive, or give the JVM more heap (BACKPROP_JAVA_OPTS=-Xmx8g)", at, trace);
         }
         if (e.isSyntaxError()) {
             SourceSection s = e.getSourceLocation();
@@ -118,14 +118,14 @@ final class Errors {
     static String limitMessage(Watchdog.Reason reason, Limits limits) {
         return switch (reason) {
             case TIME -> "time limit of " + Limits.format(limits.timeLimit()) + " reached; the script was stopped"
-                    + " (raise it with --time-limit, e.g. --time-limit 2m, or the sandbox's timeLimit)";
+                    + " (raise it with --time-limit, e.g. --time-limit 2m, or SandboxBuilder.timeLimit in Java)";
             case OUTPUT -> "output limit of " + Limits.formatBytes(limits.maxOutputBytes()) + " reached; the script"
-                    + " printed too much and was stopped (raise it with --max-output BYTES or the sandbox's maxOutputBytes)";
+                    + " printed too much and was stopped (raise it with --max-output BYTES, or SandboxBuilder.maxOutputBytes in Java)";
             case MEMORY -> "memory limit of " + Limits.formatBytes(limits.maxAllocatedBytes()) + " reached; the script"
-                    + " kept allocating memory and was stopped (raise it with --max-memory BYTES or the sandbox's"
-                    + " maxAllocatedBytes)";
+                    + " kept allocating memory and was stopped (raise it with --max-memory BYTES, or"
+                    + " SandboxBuilder.maxAllocatedBytes in Java)";
             case STATEMENTS -> "statement limit of " + limits.maxStatements() + " reached; this sandbox is closed now"
-                    + " (raise it with the sandbox's maxStatements)";
+                    + " (raise it with --max-statements N, or SandboxBuilder.maxStatements in Java)";
             case INTERRUPTED -> "the script was interrupted";
         };
     }

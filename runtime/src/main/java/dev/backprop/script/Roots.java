@@ -41,8 +41,18 @@ public final class Roots {
      * back although outside the read roots, as long as the file there is still that one.
      */
     private final Map<Path, Object> written = new ConcurrentHashMap<>();
+    /** Asked at the point of refusal (the command line asks on the terminal); {@link Access#REFUSE} by default. */
+    private final Access access;
+    /** Real paths of folders {@link #access} granted: read roots and write roots from then on. */
+    private final List<Path> grantedReads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Path> grantedWrites = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Roots(List<Path> reads, Path write) {
+        this(reads, write, Access.REFUSE);
+    }
+
+    Roots(List<Path> reads, Path write, Access access) {
+        this.access = access;
         List<Path> rs = new ArrayList<>();
         for (Path p : reads) {
             rs.add(real(p, "read root"));
@@ -114,6 +124,15 @@ public final class Roots {
                 || writeRoot != null && inside(p, writeRoot) && written.containsKey(realOfLongestPrefix(p))) {
             return p;
         }
+        for (Path root : grantedReads) {
+            if (inside(p, root)) {
+                return p;
+            }
+        }
+        if (access.grant(Access.Kind.READ, p)) {
+            grantedReads.add(grantedFolder(p));
+            return p;
+        }
         List<Path> all = new ArrayList<>(readRoots);
         if (scriptRoot != null && !all.contains(scriptRoot)) {
             all.add(scriptRoot);
@@ -121,19 +140,27 @@ public final class Roots {
         String roots = all.isEmpty() ? "none" : all.stream().map(Path::toString).collect(Collectors.joining(", "));
         throw new AccessError("cannot read " + path + ": it is outside the sandbox's read roots (" + roots
                 + ") and is not a file this sandbox wrote; move it into a read root or grant its folder with"
-                + " --read-root DIR (SandboxBuilder.readRoot in Java)");
+                + " --read-root DIR (alias --allow-read; SandboxBuilder.readRoot in Java)");
     }
 
     /** Returns the normalized absolute path when it is inside the write root (nothing is recorded: see {@link #save}). */
     Path checkWrite(Path path) {
         Path p = path.toAbsolutePath().normalize();
+        if (writeRootOf(p) != null) {
+            return p;
+        }
+        if (access.grant(Access.Kind.WRITE, p)) {
+            grantedWrites.add(grantedFolder(p));
+            return p;
+        }
         if (writeRoot == null) {
             throw new AccessError("cannot write " + path + ": this sandbox has no write root"
                     + " (give one with --write-root DIR or SandboxBuilder.writeRoot)");
         }
         if (!inside(p, writeRoot)) {
             throw new AccessError("cannot write " + path + ": it is outside the sandbox's write root (" + writeRoot
-                    + "); write inside it or run with --write-root DIR");
+                    + "); write inside it or run with --write-root DIR (alias --allow-write; SandboxBuilder.writeRoot in"
+                    + " Java)");
         }
         return p;
     }
@@ -196,13 +223,14 @@ public final class Roots {
             throw new NoSuchFileException(checked.toString(), null,
                     "cannot save here: the folder " + dir + " does not exist; create it first");
         }
-        if (writeRoot == null || !dirReal.startsWith(writeRoot)) {
+        Path root = writeRootOf(dirReal);
+        if (root == null) {
             checkWrite(dirReal.resolve(name)); // throws the AccessError naming the write root
             throw new AccessError("cannot write " + checked + ": its folder changed while being opened; nothing"
                     + " was written");
         }
-        Path rel = writeRoot.relativize(dirReal);
-        try (Folder folder = Folder.beneath(writeRoot, rel.toString().isEmpty() ? null : rel)) {
+        Path rel = root.relativize(dirReal);
+        try (Folder folder = Folder.beneath(root, rel.toString().isEmpty() ? null : rel)) {
             Object key = AtomicFile.write(folder, name.toString(), content);
             written.put(dirReal.resolve(name), key == null ? NO_KEY : key);
         } catch (LinkOnPathException e) {
@@ -210,14 +238,42 @@ public final class Roots {
         }
     }
 
-    /** The read root (or script folder) that holds the real path {@code real}, or null. */
+    /** The read root (or script folder, or granted folder) that holds the real path {@code real}, or null. */
     private Path readRootOf(Path real) {
         for (Path root : readRoots) {
             if (real.startsWith(root)) {
                 return root;
             }
         }
-        return scriptRoot != null && real.startsWith(scriptRoot) ? scriptRoot : null;
+        if (scriptRoot != null && real.startsWith(scriptRoot)) {
+            return scriptRoot;
+        }
+        for (Path root : grantedReads) {
+            if (real.startsWith(root)) {
+                return root;
+            }
+        }
+        return null;
+    }
+
+    /** The write root or granted folder that holds {@code p} (lexically and by real path), or null. */
+    private Path writeRootOf(Path p) {
+        if (writeRoot != null && inside(p, writeRoot)) {
+            return writeRoot;
+        }
+        for (Path root : grantedWrites) {
+            if (inside(p, root)) {
+                return root;
+            }
+        }
+        return null;
+    }
+
+    /** The folder a grant for {@code p} opens: p itself when it is a folder, else its parent; by real path. */
+    private static Path grantedFolder(Path p) {
+        Path real = realOfLongestPrefix(p);
+        Path folder = Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS) ? real : real.getParent();
+        return folder == null ? real : folder;
     }
 
     /** Lexically under root, and its real path (longest existing prefix, links followed) under root too. */

@@ -78,8 +78,8 @@ public final class Sandbox implements AutoCloseable {
         this.limits = limits;
         this.roots = roots;
         this.account = new Account(limits.maxAllocatedBytes(), limits.maxElements(),
-                "raise it with --max-memory BYTES or the sandbox's maxAllocatedBytes",
-                "raise it with --max-elements N or the sandbox's maxElements");
+                "raise it with --max-memory BYTES, or SandboxBuilder.maxAllocatedBytes in Java",
+                "raise it with --max-elements N, or SandboxBuilder.maxElements in Java");
         this.heap = new HeapShare(limits.maxAllocatedBytes(), account);
         OutputStream o = new LimitedOutput(out, written, limits.maxOutputBytes(), () -> stop(Watchdog.Reason.OUTPUT));
         OutputStream e = new LimitedOutput(err, written, limits.maxOutputBytes(), () -> stop(Watchdog.Reason.OUTPUT));

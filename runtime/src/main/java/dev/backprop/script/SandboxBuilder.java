@@ -11,7 +11,8 @@ import java.util.Objects;
  * Configures a {@link Sandbox}. Defaults: time limit 30 s, no statement limit, networks and matrices
  * up to 10,000,000 elements, 16 MiB of output per evaluation, an allocation budget of
  * min(1 GiB, max heap / 4), no read roots (nothing readable), no write root (nothing writable),
- * output discarded, no args, not a terminal.
+ * output discarded, no args, not a terminal, nothing outside the roots granted ({@link Access#REFUSE}).
+ * These are the embedding API's conservative defaults; {@code backprop run} sets its own (docs/sandbox.md).
  */
 public final class SandboxBuilder {
     private Duration timeLimit = Limits.DEFAULT_TIME_LIMIT;
@@ -25,6 +26,7 @@ public final class SandboxBuilder {
     private OutputStream err = OutputStream.nullOutputStream();
     private List<String> args = List.of();
     private boolean terminal;
+    private Access access = Access.REFUSE;
 
     SandboxBuilder() {
     }
@@ -99,8 +101,17 @@ public final class SandboxBuilder {
         return this;
     }
 
+    /**
+     * Asked before a read outside the read roots or a write outside the write root (default
+     * {@link Access#REFUSE}: refused with an AccessError naming the flag and builder call to add).
+     */
+    public SandboxBuilder access(Access ask) {
+        this.access = Objects.requireNonNull(ask, "access");
+        return this;
+    }
+
     public Sandbox build() {
         Limits limits = new Limits(timeLimit, maxStatements, maxElements, maxOutputBytes, maxAllocatedBytes);
-        return new Sandbox(limits, new Roots(readRoots, writeRoot), out, err, args, terminal);
+        return new Sandbox(limits, new Roots(readRoots, writeRoot, access), out, err, args, terminal);
     }
 }

@@ -47,6 +47,11 @@ class CliTest {
         assertEquals(1, syntax.exit(), syntax.toString());
         assertTrue(syntax.err().startsWith("syntax.js:1:"), syntax.toString());
         assertTrue(syntax.err().contains("SyntaxError"), syntax.toString());
+        // the line and a caret under the column, as the shell shows them
+        String[] lines = syntax.err().split("\n");
+        int col = Integer.parseInt(lines[0].split(":")[2]);
+        assertEquals("  1 | let x = (1 +;", lines[1], syntax.toString());
+        assertEquals("    | " + " ".repeat(col - 1) + "^", lines[2], syntax.toString());
     }
 
     @Test
@@ -59,6 +64,55 @@ class CliTest {
         Launcher.Run limit = Launcher.run(dir, "run", "--time-limit", "soon", "x.js");
         assertEquals(2, limit.exit(), limit.toString());
         assertTrue(limit.err().contains("not a duration"), limit.toString());
+        Launcher.Run zero = Launcher.run(dir, "run", "--time-limit", "0", "x.js");
+        assertEquals(2, zero.exit(), zero.toString());
+        assertTrue(zero.err().contains("write none for no limit"), zero.toString());
+        Launcher.Run negative = Launcher.run(dir, "run", "--max-elements", "-1", "x.js");
+        assertEquals(2, negative.exit(), negative.toString());
+        assertTrue(negative.err().contains("'-1' is not a count"), negative.toString());
+    }
+
+    @Test
+    void misspeltCommandsAndOptionsGetADidYouMean() throws Exception {
+        Launcher.Run command = Launcher.run(dir, "rn", "x.js");
+        assertEquals(2, command.exit(), command.toString());
+        assertTrue(command.err().contains("'rn' is not a command"), command.toString());
+        assertTrue(command.err().contains("Did you mean backprop run?"), command.toString());
+        assertTrue(command.err().lines().count() <= 4, "no page of usage: " + command);
+        Launcher.Run option = Launcher.run(dir, "run", "--max-element", "5", "x.js");
+        assertEquals(2, option.exit(), option.toString());
+        assertTrue(option.err().contains("Did you mean --max-elements?"), option.toString());
+    }
+
+    @Test
+    void helpFitsOneScreen() throws Exception {
+        for (String[] args : new String[][] {{"--help"}, {"run", "--help"}}) {
+            Launcher.Run help = Launcher.run(dir, args);
+            assertEquals(0, help.exit(), help.toString());
+            assertTrue(help.out().lines().count() <= 24, help.out().lines().count() + " lines:\n" + help.out());
+            assertTrue(help.out().lines().allMatch(l -> l.length() <= 100), help.out());
+        }
+        String run = Launcher.run(dir, "run", "--help").out();
+        assertTrue(run.contains("--allow-read") && run.contains("--allow-write"), run);
+        assertTrue(run.contains("memory ¾ of the JVM heap"), "says how the defaults are derived: " + run);
+    }
+
+    @Test
+    void offATerminalAReadOutsideIsRefusedNamingTheFlagAndTheHeaderIsNotGranted() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("xor.csv"), "a,b,y\n0,1,1\n1,1,0\n");
+        Path code = Files.createDirectories(dir.resolve("code"));
+        Files.writeString(code.resolve("read.js"), "// backprop: --allow-read=../data\n"
+                + "print(nn.data.csv('" + data.resolve("xor.csv") + "', { target: 'y' }).size)\n");
+        Launcher.Run refused = Launcher.run(dir, "run", "code/read.js");
+        assertEquals(1, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("asks to read " + data + "; not granted (not asked: not on a terminal)"),
+                refused.toString());
+        assertTrue(refused.err().contains("--read-root DIR (alias --allow-read"), refused.toString());
+        Launcher.Run granted = Launcher.run(dir, "run", "--allow-read=" + data, "code/read.js");
+        assertEquals(0, granted.exit(), granted.toString());
+        assertEquals("2\n", granted.out(), granted.toString());
+        assertTrue(granted.err().isEmpty(), granted.toString());
     }
 
     @Test
@@ -72,7 +126,7 @@ class CliTest {
         script("big.js", "nn.net([100000, 100000])\n");
         Launcher.Run size = Launcher.run(dir, "run", "big.js");
         assertEquals(3, size.exit(), size.toString());
-        assertTrue(size.err().contains("--max-elements"), size.toString());
+        assertTrue(size.err().contains("--max-elements N, or SandboxBuilder.maxElements in Java"), size.toString());
         script("chatty.js", "while (true) print('again and again')\n");
         Launcher.Run output = Launcher.run(dir, "run", "--max-output", "64K", "chatty.js");
         assertEquals(3, output.exit(), output.toString());
@@ -81,6 +135,7 @@ class CliTest {
         Launcher.Run memory = Launcher.run(dir, "run", "--max-memory", "256M", "bomb.js");
         assertEquals(3, memory.exit(), memory.toString());
         assertTrue(memory.err().contains("memory limit of 256 MiB"), memory.toString());
+        assertTrue(memory.err().contains("--max-memory BYTES, or SandboxBuilder.maxAllocatedBytes"), memory.toString());
     }
 
     @Test

@@ -18,8 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellEndToEndTest {
     static final Path LAUNCHER = Path.of("..", "backprop").toAbsolutePath().normalize();
     static final String PROMPT = "> ";
+    static final String BANNER = "Backprop Sandbox shell · JavaScript with nn, plot, print";
     /** Rounds of the single-key check: Tab then Enter, each alone, from the first prompt on. */
     static final int ROUNDS = 6;
+
+    /**
+     * The banner, then a prompt line below it: unmistakable, unlike a bare "> " anywhere (capture-pane
+     * drops a trailing space, and typed-ahead keys echo before the banner).
+     */
+    static void awaitFirstPrompt(Tmux t) throws Exception {
+        t.await("the banner, then the first prompt", s -> {
+            int at = s.indexOf(BANNER);
+            return at >= 0 && s.substring(at + BANNER.length()).lines().skip(1)
+                    .anyMatch(l -> l.equals(PROMPT.strip()) || l.startsWith(PROMPT));
+        });
+    }
 
     @Test
     void aSessionAsAPersonWouldUseIt(@TempDir Path dir) throws Exception {
@@ -27,7 +40,7 @@ class ShellEndToEndTest {
         Map<String, String> env = Map.of("BACKPROP_NO_BUILD", "1", "BACKPROP_HISTORY", history.toString(),
                 "TERM", "xterm-256color");
         try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
-            t.await("the first prompt", s -> s.lines().anyMatch(l -> l.startsWith(PROMPT)));
+            awaitFirstPrompt(t);
 
             t.line("1+1");
             t.await("1+1 evaluated", s -> s.lines().anyMatch(l -> l.equals("2")));
@@ -40,10 +53,9 @@ class ShellEndToEndTest {
             t.line("twice(21)");
             t.await("twice(21)", s -> s.lines().anyMatch(l -> l.equals("42")));
 
-            // completion of net. lists the live network's members
-            t.line("const net = nn.toy()");
-            int prompts = t.count(PROMPT);
-            t.awaitMore(PROMPT, prompts - 1);
+            // completion of net. lists the live network's members (waits are for answers, never a bare prompt)
+            t.line("const net = nn.toy(); 'net' + ' ready'");
+            t.await("the network", s -> s.lines().anyMatch(l -> l.equals("'net ready'")));
             t.type("net.").keys("Tab");
             String listed = t.await("net.'s members", s -> s.contains("forward") && s.contains("backward")
                     && s.contains("step"));
@@ -51,9 +63,9 @@ class ShellEndToEndTest {
             t.keys("C-c"); // clears the line
 
             // while (true) {} stopped by Ctrl-C; a variable set before it is still there
-            prompts = t.count(PROMPT);
-            t.line("let before = 4242");
-            t.awaitMore(PROMPT, prompts); // typed ahead, the loop could be flushed by the Ctrl-C meant for it
+            t.line("let before = 4242; before");
+            // typed ahead, the loop could be flushed by the Ctrl-C meant for it
+            t.await("before", s -> s.lines().anyMatch(l -> l.equals("4242")));
             t.line("while (true) {}");
             t.repeatUntil("C-c", s -> s.contains("Interrupted (Ctrl-C)"));
             t.line("before * 2");
@@ -97,7 +109,7 @@ class ShellEndToEndTest {
         assertTrue(Files.readString(history).contains("twice(21)"), "the history file holds the inputs");
 
         try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
-            t.await("the second session's prompt", s -> s.lines().anyMatch(l -> l.startsWith(PROMPT)));
+            awaitFirstPrompt(t);
             t.keys("Up");
             t.await("the last input of the first session", s -> s.contains(PROMPT + ".save session.js"));
             t.keys("C-u").keys("C-r").type("twice(2");
@@ -111,6 +123,49 @@ class ShellEndToEndTest {
     }
 
     /**
+     * The shell keeps what you type: keys typed while it starts reach the first prompt, `[1 ]` keeps its
+     * space, keys typed during an evaluation wait unechoed for the next prompt, history goes under $HOME,
+     * and fit's progress bar never shares a line with what onEpoch prints.
+     */
+    @Test
+    void theShellKeepsWhatYouType(@TempDir Path dir) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Map<String, String> env = Map.of("BACKPROP_NO_BUILD", "1", "HOME", home.toString(), "TERM", "xterm-256color");
+        try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
+            t.line("[1 ].length + 4000"); // typed at once, while the JVM starts
+            t.await("the typed-ahead input's answer", s -> s.lines().anyMatch(l -> l.equals("4001")));
+            t.line("({ a: 1 }).a + 5000");
+            String s = t.await("the object's answer", x -> x.lines().anyMatch(l -> l.equals("5001")));
+            assertTrue(s.contains(PROMPT + "[1 ].length + 4000"), "the space before ] is kept:\n" + s);
+            assertTrue(s.contains(PROMPT + "({ a: 1 }).a + 5000"), "the space before } is kept:\n" + s);
+
+            t.line("let t0 = Date.now(); while (Date.now() - t0 < 2000) {} 'slept ' + 'enough'");
+            t.await("the evaluation's echo", x -> x.contains("'slept ' + 'enough'"));
+            t.type("6 * 1001");
+            s = t.await("the answer, then the held keys at the next prompt",
+                    x -> x.contains("'slept enough'\n" + PROMPT + "6 * 1001"));
+            t.keys("Enter");
+            t.await("the held input's answer", x -> x.lines().anyMatch(l -> l.equals("6006")));
+
+            t.line("const net = nn.net([2, 32, 1], { seed: 1 }); const xs = [], ys = [];"
+                    + " for (let i = 0; i < 20000; i++) { xs.push([i % 7 / 7, i % 3 / 3]); ys.push([(i % 2) * 0.5]); }"
+                    + " const d = nn.data.of(xs, ys); 'data ' + 'ready'");
+            t.await("the data", x -> x.lines().anyMatch(l -> l.equals("'data ready'")));
+            t.line("net.fit(d, { epochs: 3, batchSize: 1, lr: 0.01, onEpoch: (e) => print('epoch-' + e + '-done') });"
+                    + " 'fit ' + 'over'");
+            s = t.await("fit's end", x -> x.lines().anyMatch(l -> l.equals("'fit over'")));
+            for (int e = 1; e <= 3; e++) {
+                String mark = "epoch-" + e + "-done";
+                assertTrue(s.lines().anyMatch(l -> l.equals(mark)), "onEpoch's line alone, not glued to the bar:\n" + s);
+            }
+            t.repeatUntil("C-c", x -> x.contains("(To exit, press Ctrl-D or type .exit)"));
+            t.repeatUntilExit("C-d");
+        }
+        String history = Files.readString(home.resolve(".backprop_history"));
+        assertTrue(history.contains("[1 ].length + 4000"), history);
+    }
+
+    /**
      * Regression check for a key acted on only when the next key came: Tab and Enter are each sent
      * alone, once the screen shows what was typed before them, starting at the first prompt, and must
      * take effect with no other key sent (the wait times out otherwise).
@@ -119,7 +174,7 @@ class ShellEndToEndTest {
     void tabAndEnterAreActedOnWithoutAnotherKey(@TempDir Path dir) throws Exception {
         Map<String, String> env = Map.of("BACKPROP_NO_BUILD", "1", "BACKPROP_HISTORY", "", "TERM", "xterm-256color");
         try (Tmux t = Tmux.start(dir, env, LAUNCHER.toString())) {
-            t.await("the first prompt", s -> s.lines().anyMatch(l -> l.startsWith(PROMPT)));
+            awaitFirstPrompt(t);
             for (int round = 1; round <= ROUNDS; round++) {
                 t.type("Math.ma");
                 t.awaitLastLine(PROMPT + "Math.ma");

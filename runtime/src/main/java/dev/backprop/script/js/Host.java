@@ -32,6 +32,11 @@ public final class Host {
     private int callbackDepth;
     private final NnFacade nn;
     private final DataAndPlots dataAndPlots;
+    /** fit's progress line while it trains on a terminal (null: none), and whether it is on the screen now. */
+    private String bar;
+    private boolean barShown;
+    /** Whether the script's latest output ended its line (a bar may be drawn there). */
+    private boolean atLineStart = true;
 
     /**
      * The host of one sandbox. Native storage is charged to the sandbox's {@link dev.backprop.nn.Account},
@@ -71,12 +76,50 @@ public final class Host {
 
     @Export
     public void write(String text) {
-        emit(out, text);
+        print(out, text);
     }
 
     @Export
     public void writeErr(String text) {
-        emit(err, text);
+        print(err, text);
+    }
+
+    /**
+     * Script output while fit's bar is drawn: the bar's line is cleared first and the bar drawn again
+     * below once the output ends its line, so the two never share a line, on either stream.
+     */
+    private synchronized void print(OutputStream s, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        boolean cleared = barShown;
+        if (barShown) {
+            emit(err, "\r\u001b[K");
+            barShown = false;
+        }
+        emit(s, text);
+        atLineStart = text.endsWith("\n");
+        if (cleared && bar != null && atLineStart) {
+            drawBar();
+        }
+    }
+
+    /** Shows fit's progress line (on the error stream, only at the start of a line); null takes it away. */
+    synchronized void progress(String line) {
+        bar = line;
+        if (line == null) {
+            if (barShown) {
+                emit(err, "\r\u001b[K");
+                barShown = false;
+            }
+        } else if (atLineStart || barShown) {
+            drawBar();
+        }
+    }
+
+    private void drawBar() {
+        emit(err, "\r" + bar + "\u001b[K");
+        barShown = true;
     }
 
     @Export
@@ -205,7 +248,7 @@ public final class Host {
         if (maxElements > 0 && n > maxElements) {
             throw new LimitError(what + " of shape [" + rows + ", " + cols + "] has " + n
                     + " elements; the limit is " + maxElements
-                    + " elements (raise it with --max-elements or the sandbox's maxElements)");
+                    + " elements (raise it with --max-elements N, or SandboxBuilder.maxElements in Java)");
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Between fit's batches: stops fit when the sandbox asked to stop (interrupt, time limit), and on a
- * terminal draws a one-line progress bar on the error stream, at most ten times a second.
+ * terminal draws a one-line progress bar on the error stream, at most ten times a second; the
+ * script's own output clears it first and it is drawn again below ({@link Host#progress}).
  */
 final class Progress {
     private static final long REDRAW_NANOS = 100_000_000L;
@@ -26,7 +27,7 @@ final class Progress {
             return;
         }
         lastDraw = System.nanoTime();
-        host.writeErr("\r" + bar(p) + "\u001b[K");
+        host.progress(bar(p));
         drawn = true;
     }
 
@@ -40,7 +41,7 @@ final class Progress {
 
     void done() {
         if (drawn) {
-            host.writeErr("\r\u001b[K");
+            host.progress(null);
         }
     }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code backprop} command: the shell with no arguments, {@code run FILE}, {@code --help}, {@code --version}. */
 @Command(name = "backprop",
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 100,
         versionProvider = Main.Version.class,
         subcommands = {RunCommand.class, ExplainCommand.class, ReplCommand.class},
         description = {"Backprop Sandbox: neural networks you can script, train and take apart.",
@@ -46,7 +47,46 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::unexpected).execute(args);
+        RunCommand.describeDefaults();
+        CommandLine cmd = new CommandLine(new Main()).setExecutionExceptionHandler(Main::unexpected)
+                .setParameterExceptionHandler(Main::usageError);
+        return cmd.execute(args);
+    }
+
+    /**
+     * A usage error: what was wrong, "did you mean …?" for a misspelt command or option, and where the
+     * help is, instead of the whole usage. Exit code 2.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u0 && !u0.getUnmatched().isEmpty()
+                && !u0.getUnmatched().get(0).startsWith("-") && !cmd.getSubcommands().isEmpty())) {
+            err.println(name + ": " + e.getMessage());
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String typed = u.getUnmatched().get(0);
+            java.util.List<String> known = new java.util.ArrayList<>();
+            if (!typed.startsWith("-") && !cmd.getSubcommands().isEmpty()) {
+                err.println(name + ": '" + typed + "' is not a command (commands: "
+                        + String.join(", ", cmd.getSubcommands().keySet()) + ")");
+            }
+            if (typed.startsWith("-")) {
+                cmd.getCommandSpec().options().forEach(o -> known.addAll(java.util.List.of(o.names())));
+                typed = typed.replaceFirst("=.*", "");
+            } else {
+                known.addAll(cmd.getSubcommands().keySet());
+            }
+            java.util.List<String> near = Suggestions.near(typed, known);
+            if (!near.isEmpty()) {
+                String prefix = typed.startsWith("-") ? "" : name + " ";
+                err.println("Did you mean " + String.join(" or ", near.stream().map(n -> prefix + n).toList()) + "?");
+            }
+        }
+        err.println("(" + name + " --help shows the usage)");
+        err.flush();
+        return USAGE;
     }
 
     /**

@@ -14,12 +14,12 @@ final class Sizes {
     private Sizes() {
     }
 
-    /** "30s", "2m", "1h", "500ms", a plain number of seconds, or "0"/"none" for no limit (null). */
+    /** "30s", "2m", "1h", "500ms", a plain number of seconds, or "none" for no limit (null); zero is an error. */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String text) {
             String t = text.strip().toLowerCase(Locale.ROOT);
-            if (t.equals("none") || t.equals("0")) {
+            if (t.equals("none")) {
                 return null;
             }
             Matcher m = DURATION.matcher(t);
@@ -35,7 +35,32 @@ final class Sizes {
                 case "h" -> n * 3_600_000;
                 default -> n * 1000;
             };
+            if (Math.round(ms) <= 0) {
+                throw new CommandLine.TypeConversionException("'" + text + "' would stop the script before it starts;"
+                        + " write none for no limit (the default), or a time such as 30s or 10m");
+            }
             return Duration.ofMillis(Math.round(ms));
+        }
+    }
+
+    /** A whole number of at least 1, or "0"/"none" for no limit (0); negative numbers are usage errors. */
+    static final class CountConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            String t = text.strip().replace("_", "");
+            if (t.equalsIgnoreCase("none")) {
+                return 0L;
+            }
+            try {
+                long n = Long.parseLong(t);
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a count; write a whole number such"
+                    + " as 50000000, or none (or 0) for no limit");
         }
     }
 

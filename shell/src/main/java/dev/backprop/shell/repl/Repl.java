@@ -66,7 +66,9 @@ public final class Repl {
                         return 0;
                     }
                 } else {
-                    session.evaluate(line);
+                    try (TypeAhead held = TypeAhead.hold(terminal)) {
+                        session.evaluate(line);
+                    }
                 }
             }
         } finally {
@@ -82,7 +84,9 @@ public final class Repl {
                 .completer(new JsCompleter(() -> session.sandbox().globals(),
                         expression -> session.sandbox().members(expression)))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
-                .variable(LineReader.INDENTATION, 2)
+                // 0, not JLine's 2: with an indentation set, typing ) ] or } deletes the spaces before it
+                // (LineReaderImpl.insertClose → removeIndentation), so `[1 ]` became `[1]`
+                .variable(LineReader.INDENTATION, 0)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_BRACKET, false);
         if (options.color()) {

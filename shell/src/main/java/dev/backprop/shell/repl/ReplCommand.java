@@ -27,8 +27,10 @@ public final class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path cwd = Path.of("").toAbsolutePath();
+        // graphemeCluster(false): JLine would otherwise probe the terminal's modes while building it and
+        // drain the input to read the answer, losing the keys typed while the shell starts
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("backprop").nativeSignals(true)
-                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+                .signalHandler(Terminal.SignalHandler.SIG_IGN).graphemeCluster(false).build()) {
             boolean interactive = Style.isInteractive(terminal);
             boolean color = interactive && !Style.noColor();
             Supplier<Sandbox> sandboxes = () -> Sandbox.builder()

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class ReplSession implements AutoCloseable {
     static final int UNDO_DEPTH = 20;
     static final String SOURCE = "<shell>";
+    private static final Pattern DECLARES = Pattern.compile("(async\\s+)?(function|class)\\b");
     private static final Pattern DECLARATION = Pattern.compile("(?m)^\\s*(const|let|class)\\s+([A-Za-z_$][\\w$]*)");
 
     private final Supplier<Sandbox> sandboxes;
@@ -171,7 +172,12 @@ public final class ReplSession implements AutoCloseable {
         return printer.error(e.getMessage(), e.location(), line, line == null ? -1 : e.column());
     }
 
-    /** Keeps an undo entry only for an input that changed a network: inspections leave nothing to undo. */
+    /** One expression (it parses in parentheses), not a declaration: .save may wrap it in print(…). */
+    private boolean isExpression(String code) {
+        String s = code.strip();
+        return !DECLARES.matcher(s).lookingAt() && sandbox().parses("(" + s + "\n)");
+    }
+
     /** After a failed input: its const/let/class names that never got a value stay unusable until .reset. */
     private void rememberUnbound(String code) {
         Matcher m = DECLARATION.matcher(code);
@@ -202,6 +208,7 @@ public final class ReplSession implements AutoCloseable {
         return "";
     }
 
+    /** Keeps an undo entry only for an input that changed a network: inspections leave nothing to undo. */
     private void remember(Undo u) {
         if (u.snapshot().unchanged()) {
             return;
@@ -220,11 +227,11 @@ public final class ReplSession implements AutoCloseable {
             Result r = evaluation.get();
             evaluating = false;
             remember(new Undo(before, code, log.size()));
-            log.add(logged);
             out.flush();
             Sandbox box = sandbox();
             // printing may run the value's getters, toString or Proxy traps: under the sandbox's watchdog
             String shown = box.readSafely(() -> printer.format(r.value(), box::display), Sandbox.UNDISPLAYABLE);
+            log.add(logged, !shown.isEmpty() && isExpression(code));
             if (!shown.isEmpty()) {
                 out.println(shown);
             }

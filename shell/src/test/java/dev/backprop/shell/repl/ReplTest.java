@@ -220,6 +220,34 @@ class ReplTest {
         assertEquals("saved: 42 0.7620332930580278\n", out.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The issue's failing session and the forms that trip automatic semicolon insertion: an object literal
+     * then a line starting with "[", arrow functions, a function over three lines, a template literal, a
+     * regex, bare expressions the shell displayed, and a failed input; the saved file, run alone, prints
+     * the values in the order the shell showed them.
+     */
+    @Test
+    void aSavedSessionReplaysWhatTheShellShowed() throws Exception {
+        expect("const cfg = { lr: 0.5 }", "> ");
+        expect("[1, 2].forEach(x => print('scaled', x * cfg.lr))", "scaled 1");
+        expect("function area(w, h) {\r  return w * h\r}", "> ");
+        expect("const sq = n => area(n, n)", "> ");
+        expect("sq(7)", "49");
+        expect("`lr is ${cfg.lr}`", "'lr is 0.5'");
+        expect("/^a+b$/.test('aaab')", "true");
+        type("nope(1)\r");
+        await("the error", t -> t.contains("nope is not defined"));
+        expect("({ a: 1 })", "{ a: 1 }");
+        expect(".save r.js", "Saved 8 inputs to r.js; run it with ./backprop run r.js");
+        String saved = Files.readString(dir.resolve("r.js"));
+        assertFalse(saved.contains("nope"), saved);
+        var out = new ByteArrayOutputStream();
+        try (Sandbox fresh = Sandbox.builder().out(out).build()) {
+            fresh.run(dir.resolve("r.js"));
+        }
+        assertEquals("scaled 0.5\nscaled 1\n49\nlr is 0.5\ntrue\n{ a: 1 }\n", out.toString(StandardCharsets.UTF_8), saved);
+    }
+
     @Test
     void resetLoadAndExplain() throws Exception {
         Files.writeString(dir.resolve("lib.js"), "var fromFile = 7;\nprint('loaded')\n");

@@ -21,9 +21,27 @@ class SessionLogTest {
         Path file = dir.resolve("s.js");
         log.save(file);
         String text = Files.readString(file);
-        assertEquals("// saved from the backprop shell\nfunction twice(x) {\n  return 2 * x\n}\nlet y = twice(21);\nprint(y);\n", text);
+        assertEquals("// saved from the backprop shell (values it displayed are printed)\n"
+                + "function twice(x) {\n  return 2 * x\n};\nlet y = twice(21);\nprint(y);\n", text);
         assertFalse(Js.incomplete(text));
         assertEquals(List.of(), Files.list(dir).filter(p -> !p.equals(file)).toList(), "no temporary file left behind");
+    }
+
+    @Test
+    void inputsAreTerminatedSoNoTwoJoinAndDisplayedExpressionsArePrinted() {
+        SessionLog log = new SessionLog();
+        log.add("const cfg = { lr: 0.5 }");
+        log.add("[1, 2].forEach(x => print(x * cfg.lr))");
+        log.add("let z = 3 // a note");
+        log.add("(z + 1)", true);
+        log.add("cfg.lr // the rate", true);
+        assertEquals("// saved from the backprop shell (values it displayed are printed)\n"
+                + "const cfg = { lr: 0.5 };\n"
+                + "[1, 2].forEach(x => print(x * cfg.lr));\n"
+                + "let z = 3 // a note\n;\n"
+                + "print((z + 1));\n"
+                + "print(cfg.lr // the rate\n);\n", log.script());
+        assertFalse(Js.incomplete(log.script()));
     }
 
     @Test
