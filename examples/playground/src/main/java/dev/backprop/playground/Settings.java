@@ -76,7 +76,7 @@ record Settings(String host, int port, int pool, int queue, Duration queueWait, 
     }
 
     /**
-     * A duration as people write it: {@code 2s}, {@code 1500ms}, {@code 0.5s}, {@code 1m}, or a bare number
+     * A duration as people write it: {@code 2s}, {@code 1500ms}, {@code 0.5s}, {@code 1m}, {@code 1h}, or a bare number
      * of seconds; it must be more than zero.
      */
     static Duration duration(String what, String text) {
@@ -89,6 +89,9 @@ record Settings(String host, int port, int pool, int queue, Duration queueWait, 
             t = t.substring(0, t.length() - 1);
         } else if (t.endsWith("m")) {
             factor = 60_000;
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("h")) {
+            factor = 3_600_000;
             t = t.substring(0, t.length() - 1);
         }
         double ms;
