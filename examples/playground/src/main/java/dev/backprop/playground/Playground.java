@@ -127,6 +127,7 @@ public final class Playground implements AutoCloseable {
                 m.put("kernel", info.kernel());
                 m.put("java", info.javaVersion());
                 m.put("pool", settings.pool());
+                m.put("running", settings.pool() - slots.availablePermits());
                 m.put("timeLimit", seconds(settings.defaultTime()));
                 m.put("maxTimeLimit", seconds(settings.maxTime()));
                 send(x, 200, m);
@@ -188,30 +189,33 @@ public final class Playground implements AutoCloseable {
             send(x, 409, Map.of("message", "a run with id " + id + " is already running; use another id"));
             return;
         }
+        RunResult result = null;
         try {
-            if (admitted.incrementAndGet() > settings.pool() + settings.queue()) {
-                busy(x);
-                return;
-            }
-            boolean slot;
-            try {
-                slot = slots.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                slot = false;
-            }
-            if (!slot) {
-                busy(x);
-                return;
-            }
-            try {
-                send(x, 200, run.run(script, limit, settings));
-            } finally {
-                slots.release();
+            if (admitted.incrementAndGet() <= settings.pool() + settings.queue()) {
+                boolean slot;
+                try {
+                    slot = slots.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    slot = false;
+                }
+                if (slot) {
+                    try {
+                        result = run.run(script, limit, settings);
+                    } finally {
+                        slots.release();
+                    }
+                }
             }
         } finally {
+            // the slot is free before the answer leaves, so a client that got its answer finds it free
             admitted.decrementAndGet();
             runs.remove(id, run);
+        }
+        if (result == null) {
+            busy(x);
+        } else {
+            send(x, 200, result);
         }
     }
 

@@ -180,6 +180,28 @@ class PlaygroundHttpTest {
     }
 
     @Test
+    void beyondThePoolAndItsQueueTheAnswerIs503WithAMessage() throws Exception {
+        ServerProcess small = ServerProcess.start("--pool", "1", "--queue", "0", "--max-time", "60s");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<JsonNode> first = pool.submit(() -> small.run("while (true) {}", "id=first&timeLimit=60s"));
+            while (ServerProcess.json(small.http.send(java.net.http.HttpRequest.newBuilder(small.base.resolve("info"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).get("running").asInt() < 1) {
+                assertFalse(first.isDone(), "the first run ended early");
+            }
+            HttpResponse<String> second = small.post("run", "print(1)", "text/javascript");
+            assertEquals(503, second.statusCode(), second.body());
+            assertTrue(ServerProcess.json(second.body()).get("message").asText().contains("busy"), second.body());
+            assertEquals(200, small.post("stop/first", "", null).statusCode());
+            assertEquals("interrupted", first.get().get("kind").asText());
+            assertEquals("1\n", small.run("print(1)", null).get("output").asText(), "a free slot runs again");
+        } finally {
+            pool.shutdownNow();
+            small.stop();
+        }
+    }
+
+    @Test
     void badRequestsGetAMessageThatSaysWhatToDo() throws Exception {
         HttpResponse<String> form = server.post("run", "print(1)", "application/x-www-form-urlencoded");
         assertEquals(415, form.statusCode());
