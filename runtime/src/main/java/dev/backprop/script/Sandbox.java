@@ -145,7 +145,7 @@ public final class Sandbox implements AutoCloseable {
         return p;
     }
 
-    /** Evaluates code as one unit named sourceName (e.g. {@code "<shell>"} or {@code "repl-3"}); returns its completion value. */
+    /** Evaluates code as one unit named sourceName (e.g. {@code "<shell>"} or "repl-3"); returns its completion value. */
     public Result eval(String code, String sourceName) throws ScriptError {
         return new Result(evaluate(Source.newBuilder(JS, code, sourceName).buildLiteral()));
     }
