@@ -167,6 +167,11 @@ public final class Sandbox implements AutoCloseable {
         return engine().getImplementationName();
     }
 
+    /** The JavaScript runtime (optimizing or interpreted), the kernel and the Java version of this JVM. */
+    public static RuntimeInfo runtimeInfo() {
+        return RuntimeInfo.current();
+    }
+
     private static Source prelude() {
         Source p = prelude;
         if (p == null) {
@@ -182,7 +187,7 @@ public final class Sandbox implements AutoCloseable {
         return p;
     }
 
-    /** Evaluates code as one unit named sourceName (e.g. "<shell>" or "repl-3"); returns its completion value. */
+    /** Evaluates code as one unit named sourceName (e.g. {@code "<shell>"} or "repl-3"); returns its completion value. */
     public Result eval(String code, String sourceName) throws ScriptError {
         return new Result(evaluate(Source.newBuilder(JS, code, sourceName).buildLiteral()));
     }

@@ -43,7 +43,7 @@ public final class ScriptError extends RuntimeException {
         return text;
     }
 
-    /** The script's name ("lesson.js", "<shell>"), or null when unknown. */
+    /** The script's name ({@code "lesson.js"}, {@code "<shell>"}), or null when unknown. */
     public String sourceName() {
         return sourceName;
     }

@@ -1,5 +1,6 @@
 package dev.backprop.shell.cli;
 
+import dev.backprop.script.RuntimeInfo;
 import dev.backprop.script.Sandbox;
 import dev.backprop.shell.explain.ExplainCommand;
 import dev.backprop.shell.repl.ReplCommand;
@@ -116,15 +117,16 @@ public final class Main implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
-            String runtime = Sandbox.runtimeName();
-            boolean optimizing = !runtime.toLowerCase(java.util.Locale.ROOT).contains("interpreted");
+            RuntimeInfo info = Sandbox.runtimeInfo();
+            String runtime = info.runtime();
+            boolean optimizing = info.optimizing();
             return new String[] {
                 "backprop " + (v == null ? "(development build)" : v),
                 "JavaScript runtime: " + runtime + (optimizing ? " (optimizing Truffle runtime: scripts are compiled)"
                         : " (interpreted: scripts run without the optimizing compiler; start through ./backprop on"
                         + " JDK 25 to get it)"),
-                "Java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
-                kernelLine(dev.backprop.kernel.KernelConfig.kernelName()),
+                "Java: " + info.javaVersion() + " (" + System.getProperty("java.vm.name") + ")",
+                kernelLine(info.kernel()),
                 startLine(System.getProperty("backprop.start")),
             };
         }
