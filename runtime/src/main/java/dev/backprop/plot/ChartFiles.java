@@ -51,11 +51,13 @@ public final class ChartFiles {
         }
         return out -> {
             JFreeChart jf = JFreeCharts.of(chart, widthPx, heightPx);
+            dev.backprop.nn.Account.checkStop();
             if (png) {
                 ChartUtils.writeChartAsPNG(out, jf, widthPx, heightPx);
             } else {
                 SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
                 jf.draw(g2, new Rectangle(0, 0, widthPx, heightPx));
+                dev.backprop.nn.Account.checkStop(); // stopped while drawing: nothing is written
                 out.write(g2.getSVGDocument().getBytes(StandardCharsets.UTF_8));
             }
         };

@@ -33,6 +33,15 @@ final class JFreeCharts {
         };
     }
 
+    /** Most points one series or one class of a boundary chart is drawn with. */
+    static final int MAX_POINTS = 8192;
+
+    private static void addPoint(XYSeries xy, Series s, int k) {
+        double x = s.x()[k];
+        double y = s.y()[k];
+        xy.add(x, Double.isFinite(y) && Double.isFinite(x) ? y : Double.NaN, false);
+    }
+
     private static JFreeChart line(LineChart c) {
         XYSeriesCollection ds = new XYSeriesCollection();
         List<Series> series = c.series();
@@ -40,10 +49,26 @@ final class JFreeCharts {
             Series s = series.get(i);
             String name = s.name().isEmpty() ? "series " + (i + 1) : s.name();
             XYSeries xy = new XYSeries(name + (uniqueName(series, i) ? "" : " (" + (i + 1) + ")"), false, true);
-            for (int k = 0; k < s.y().length; k++) {
-                double x = s.x()[k];
-                double y = s.y()[k];
-                xy.add(x, Double.isFinite(y) && Double.isFinite(x) ? y : Double.NaN);
+            int n = s.y().length;
+            // an image a few thousand pixels wide shows at most that many points: longer series are drawn as
+            // the lowest and highest point of each of MAX_POINTS / 2 runs, so drawing takes bounded time
+            int runs = Math.min(n, MAX_POINTS / 2);
+            for (int r = 0; r < runs; r++) {
+                if ((r & 0xFF) == 0) {
+                    dev.backprop.nn.Account.checkStop();
+                }
+                int from = (int) ((long) n * r / runs);
+                int to = (int) ((long) n * (r + 1) / runs);
+                int lo = from;
+                int hi = from;
+                for (int k = from + 1; k < to; k++) {
+                    lo = s.y()[k] < s.y()[lo] ? k : lo;
+                    hi = s.y()[k] > s.y()[hi] ? k : hi;
+                }
+                addPoint(xy, s, Math.min(lo, hi));
+                if (lo != hi) {
+                    addPoint(xy, s, Math.max(lo, hi));
+                }
             }
             ds.addSeries(xy);
         }
@@ -98,9 +123,17 @@ final class JFreeCharts {
         int[] labels = c.labels();
         for (int cls = 0; cls < names.size(); cls++) {
             XYSeries s = new XYSeries(names.get(cls), false, true);
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] == cls) {
-                    s.add(c.pointsX()[i], c.pointsY()[i]);
+            int inClass = 0;
+            for (int label : labels) {
+                inClass += label == cls ? 1 : 0;
+            }
+            int every = Math.max(1, (inClass + MAX_POINTS - 1) / MAX_POINTS); // a sample of a huge class
+            for (int i = 0, seen = 0; i < labels.length; i++) {
+                if ((i & 0xFFFF) == 0) {
+                    dev.backprop.nn.Account.checkStop();
+                }
+                if (labels[i] == cls && seen++ % every == 0) {
+                    s.add(c.pointsX()[i], c.pointsY()[i], false);
                 }
             }
             points.addSeries(s);

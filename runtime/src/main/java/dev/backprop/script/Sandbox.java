@@ -117,6 +117,9 @@ public final class Sandbox implements AutoCloseable {
         if (e == null) {
             synchronized (Sandbox.class) {
                 e = engine;
+                if (e == null && priming != null) {
+                    return priming; // the warm-up sandbox of prime, on this thread: the engine not yet published
+                }
                 if (e == null) {
                     e = Engine.newBuilder(JS)
                             .sandbox(SandboxPolicy.CONSTRAINED)
@@ -124,13 +127,21 @@ public final class Sandbox implements AutoCloseable {
                             .err(OutputStream.nullOutputStream())
                             .option("engine.WarnInterpreterOnly", "false")
                             .build();
-                    prime(e);
-                    engine = e;
+                    priming = e;
+                    try {
+                        prime(e);
+                    } finally {
+                        priming = null;
+                    }
+                    engine = e; // published only once primed: no tenant runs before the warm-up is done
                 }
             }
         }
         return e;
     }
+
+    /** The engine while {@link #prime} runs (only the thread holding the lock ever sees it). */
+    private static Engine priming;
 
     /**
      * Runs, once per engine and on a fresh thread stack, the paths every later error takes (a host exception
@@ -149,6 +160,16 @@ public final class Sandbox implements AutoCloseable {
             } catch (PolyglotException expected) {
                 expected.getPolyglotStackTrace().forEach(f -> f.isGuestFrame());
             }
+            c.eval(JS, Priming.WARM_UP);
+            Priming.initialiseRuntimeClasses();
+        } catch (RuntimeException ignored) {
+            // priming is an optimisation of robustness; a failure here shows up again, and clearly, in eval
+        }
+        // the API's own paths, errors included, through a real sandbox's prelude
+        try (Sandbox warm = new Sandbox(new Limits(java.time.Duration.ofSeconds(30), 0, 0, 0, 0),
+                new Roots(List.of(), null), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), List.of(),
+                false)) {
+            warm.display(warm.eval(Priming.WARM_UP_API, "<prime>").value(), false);
         } catch (RuntimeException ignored) {
             // priming is an optimisation of robustness; a failure here shows up again, and clearly, in eval
         }
