@@ -133,7 +133,8 @@ class CsvTest {
     void tooManyValuesHitTheLimit() {
         LimitError e = assertThrows(LimitError.class,
                 () -> read("a,t\n1,0\n2,1\n3,0\n", CsvOptions.defaults().maxElements(5)));
-        assertEquals("t.csv: more than 5 values (line 4); the limit on one dataset is 5 values", e.getMessage());
+        assertEquals("t.csv: more than 5 values (line 4); the limit on one dataset is 5 values (raise it with"
+                + " --max-elements N, or SandboxBuilder.maxElements in Java)", e.getMessage());
     }
 
     @Test

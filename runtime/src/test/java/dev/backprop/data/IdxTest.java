@@ -151,7 +151,7 @@ class IdxTest {
         byte[] huge = idx(0x803, new int[] {60000, 100000, 100000}, new byte[0]);
         LimitError e = assertThrows(LimitError.class, () -> read(huge, labels()));
         assertEquals("images: the header promises 6000000000+ values (dimensions 60000 × 100000), more than the limit"
-                + " of 1000000", e.getMessage());
+                + " of 1000000 (raise it with --max-elements N, or SandboxBuilder.maxElements in Java)", e.getMessage());
     }
 
     @Test

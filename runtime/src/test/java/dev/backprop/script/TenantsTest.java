@@ -143,6 +143,9 @@ class TenantsTest {
         int threads1 = Thread.activeCount();
         long heap1 = heapUsed();
         long direct1 = directBytes();
+        System.out.println("soak of 500 sandboxes: threads " + threads0 + " → " + threads1 + ", heap after GC "
+                + (heap0 >> 20) + " → " + (heap1 >> 20) + " MiB, direct memory " + (direct0 >> 10) + " → "
+                + (direct1 >> 10) + " KiB");
         assertTrue(threads1 <= threads0 + 4, "threads " + threads0 + " → " + threads1);
         assertTrue(heap1 - heap0 < 64L << 20, "heap " + (heap0 >> 20) + " MiB → " + (heap1 >> 20) + " MiB");
         assertTrue(direct1 - direct0 < 4L << 20, "direct memory " + (direct0 >> 10) + " KiB → " + (direct1 >> 10) + " KiB");
