@@ -151,6 +151,25 @@ class TenantsTest {
         assertTrue(direct1 - direct0 < 4L << 20, "direct memory " + (direct0 >> 10) + " KiB → " + (direct1 >> 10) + " KiB");
     }
 
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void aClosedSandboxGivesBackTheNativeMemoryItKept() throws Exception {
+        settle();
+        long before = directBytes();
+        for (int i = 0; i < 3; i++) {
+            try (Sandbox sb = Sandbox.builder().timeLimit(Duration.ofSeconds(60)).maxElements(0).build()) {
+                // kept in globals, then the sandbox closes: 3 × 256 MB that must not stay with the JVM
+                sb.eval("globalThis.big = nn.matrix(4000, 8000); globalThis.net = nn.net([4000, 10]);"
+                        + " net.forward(big); big.rows");
+            }
+        }
+        settle();
+        long after = directBytes();
+        System.out.println("direct memory around three closed sandboxes of 256 MB each: " + (before >> 20) + " → "
+                + (after >> 20) + " MiB");
+        assertTrue(after - before < 64L << 20, "direct memory " + (before >> 20) + " MiB → " + (after >> 20) + " MiB");
+    }
+
     /** One tenant's whole life: a net, a matrix, one training step, an interrupted loop, close. */
     private static void oneShortLife(int i) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
