@@ -33,4 +33,23 @@ try:
     blas = f"{blas.get('name')} {blas.get('version')}"
 except Exception:
     blas = "?"
-print(f"INFO numpy {np.__version__} blas {blas} OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS')}")
+def corename():
+    """The kernel family OpenBLAS picked (Haswell = AVX2, SkylakeX/Cooperlake/Zen = AVX-512, ...), or '?'."""
+    import ctypes, glob
+    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*"))
+    for lib in libs + ["libopenblas.so.0"]:
+        try:
+            so = ctypes.CDLL(lib)
+        except OSError:
+            continue
+        for name in ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename64_",
+                     "openblas_get_corename"):
+            if hasattr(so, name):
+                f = getattr(so, name)
+                f.restype = ctypes.c_char_p
+                return f().decode()
+    return "?"
+
+
+print(f"INFO numpy {np.__version__} blas {blas} core {corename()} OPENBLAS_NUM_THREADS="
+      f"{os.environ.get('OPENBLAS_NUM_THREADS')} OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}")
