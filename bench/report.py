@@ -216,14 +216,13 @@ L.append("- **Kernel in `./backprop` = vector.** The JVM prints `WARNING: Using 
          "no module); `backprop --version` names the kernel. The scalar kernel is what an embedding JVM gets "
          "without the module: C2 does not vectorize a register-blocked microkernel, so it is a 4×4 block of "
          "scalar `Math.fma` chains, capped at two scalar FMAs per cycle (≈ 14.7 GFLOP/s at 3.67 GHz).\n")
-L.append("- **The vector kernel** is a 4 × (2 vectors) broadcast-FMA block on packed, zero-padded panels "
-         "(AVX-512: 4×16 doubles); A is read in place, B is packed straight from its buffer, and each block is "
-         "finished (bias or scale) and written out while hot. Where it stands against OpenBLAS depends on the host: "
-         "on the 2026-11-28 VM it was 0.94–1.03 × OpenBLAS at three shapes and 0.77 × at 64×128×64 (per-call "
-         "packing and copying are a larger share of so small a product); on the 2026-12-06 VM (same vCPU count, "
-         "another host, CPU family 26) it is 1.05–1.51 × at every shape. There numpy's OpenBLAS 0.3.31 picks its "
-         "`Haswell` (AVX2) kernels (`scipy_openblas_get_corename64_`), while the Vector API uses the full AVX-512 "
-         "width, which is why we can be ahead.\n")
+L.append("- **The vector kernel** is an MR × (2 vectors) broadcast-FMA block on packed, zero-padded panels: 8 × 2 at "
+         "512 bits (8×16 doubles, 16 of AVX-512's 32 registers), 6 × 2 at 256 and 128 bits (12 accumulators in AVX2's 16 "
+         "registers). The loops follow GotoBLAS: per block of ≤ 128 output rows (A in L2) and range of ≤ 256 steps of k, "
+         "each panel of B (in L1) meets every row panel of the block; a range continues each element's fma chain from "
+         "the value the previous one stored, so the bits are those of one chain. `BACKPROP_VECTOR_BITS=256` (or "
+         "`-Dbackprop.vector.bits`) runs the 256-bit kernel on an AVX-512 host; `-XX:UseAVX=2` goes further and hides "
+         "AVX-512 from the JVM (16 registers), as on an AVX2 host, which is how the AVX2 rows are measured.\n")
 L.append("- **Where a W2 step goes** (JFR sampling, vector kernel, 1 thread, 2026-11-28): microkernel ≈ 50 %, "
          "packing ≈ 19 %, `step` ≈ 7 %, the batch gather ≈ 5 %, activations ≈ 8 %. The rest is spread thin. "
          "Since then `step` sums ‖Δw‖² in four running sums instead of one chain of dependent adds.\n")
@@ -232,24 +231,15 @@ L.append("- **float64 against float32.** The W2 goals against PyTorch and numpy 
          "kernels run at or above OpenBLAS's float64 speed, so the remaining gap (≈ 1.5 × on one thread) is the "
          "price of float64, not of Java; a float32 mode would break the bit-for-bit agreement with the lesson and "
          "the PyTorch float64 references, so it is not built.\n")
-L.append("- **2 threads.** Work is split by blocks of output rows into more chunks than threads; the caller "
-         "and the workers claim chunks from a counter, so a worker that the OS does not schedule in time "
-         "leaves its chunks to the caller rather than stalling it. At batch 64 the products take 0.02–0.3 ms "
-         "each and every one is two hand-offs (pack, compute), so the second vCPU must be there at once. On "
-         "the 2026-11-28 VM 2 threads gave 0.78 s against 0.91 s; on the 2026-12-06 VM they are slower than "
-         "one (1.04 s against 0.79 s), and the peers gain little there too (numpy float64 4 %, PyTorch float64 "
-         "8 %). What was ruled out there: the two vCPUs are real cores (two single-thread OpenBLAS processes each "
-         "keep 47 GFLOP/s side by side); splitting the large products by output columns instead of rows (each "
-         "thread packs and uses its own panels of B) and threading only products above 2 M multiply-adds changed "
-         "nothing (W2 still ≈ 1.0 s with 2 threads). In isolation (JMH) 2 threads take the 64×784×128 product "
-         "from 234 to 198 µs and 784×64×128 from 284 to 207 µs, but 64×128×64 from 21 to 36 µs: the hand-off "
-         "costs about as much as the small products themselves, and what slows the whole step beyond that was not "
-         "found. `BACKPROP_THREADS=1` is the better setting on such a VM; the default stays the number of "
-         "processors because it never changes a result and helped on the 11-28 host.\n")
+L.append("- **Threads.** A product is split over the threads only from 16 M multiply-adds (`Kernels.THREAD_MIN_WORK`): "
+         "every product of a W2 step (the largest is 6.4 M) runs on the calling thread whatever `BACKPROP_THREADS` says, "
+         "so the default can never be slower than one thread on W2; evaluation over 10,000 images (1 G) and large "
+         "products are split by blocks of output rows. On the 2-vCPU hosts measured, a second thread did not pay for "
+         "its hand-offs at W2's sizes (docs/PERFORMANCE.md, issue 15 section).\n")
 
 L.append("## How to reproduce\n")
 L.append("```sh\n# once: the peers' setup (../shared/bench/peers/README.md): python3-torch, OpenBLAS openmp, Fashion-MNIST\n"
-         "bench/run            # ~22 min (slots included); REPS=3 bench/run --quick for a shorter run\n"
+         "bench/run            # ~25 min (slots included); bench/run --quick: < 5 min once built (BUILD=0 skips the build)\n"
          "# single pieces:\n"
          "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -q clean package -pl runtime,bench -DskipTests\n"
          "CP=bench/target/classes:$(cat bench/target/classpath.txt)\n"
@@ -260,7 +250,8 @@ L.append("```sh\n# once: the peers' setup (../shared/bench/peers/README.md): pyt
          "OPENBLAS_NUM_THREADS=1 python3 bench/gemm_numpy.py\n"
          "bench/w1_ours.sh; bench/startup_ours.sh; bench/prompt_ours.sh; bench/w2_js_ours.sh   # the sandbox slots\n```\n")
 L.append("Settings: `-Dbackprop.threads=N` or `BACKPROP_THREADS` (default: available processors), "
-         "`-Dbackprop.kernel=auto|scalar|vector` (auto = vector only when the module is present). Neither changes "
+         "`-Dbackprop.kernel=auto|scalar|vector` (auto = vector only when the module is present), "
+         "`-Dbackprop.vector.bits=128|256|512` or `BACKPROP_VECTOR_BITS` (default: the CPU's widest). None changes "
          "a bit of any result: every output element is one `Math.fma` chain with k ascending, split across "
          "threads by blocks of output rows (tests: `KernelsTest`, `KernelDeterminismTest`).\n")
 os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
