@@ -224,10 +224,10 @@ final class Gemm implements WorkerPool.Task {
         int ranges = Math.max(1, (kk + KC - 1) / KC); // of equal length, so no range is a short tail
         for (int ib = ip0; ib < ip1; ib += blockPanels) {
             int ibEnd = Math.min(ip1, ib + blockPanels);
-            java.util.Arrays.fill(c, cs, cs + (ibEnd - ib) * mr * ldc, 0.0); // every chain starts from 0
             for (int kr = 0; kr < ranges; kr++) {
                 int k0 = (int) ((long) kk * kr / ranges);
                 int kc = (int) ((long) kk * (kr + 1) / ranges) - k0;
+                boolean first = kr == 0; // the first range starts every chain from 0
                 for (int jp = 0, bo = k0 * nr; jp < nPanels; jp++, bo += kk * nr) {
                     for (int ip = ib, co = cs + jp * nr; ip < ibEnd; ip++, co += mr * ldc) {
                         if (account.stopRequested()) { // a time limit or an interrupt: end between two panels
@@ -235,9 +235,9 @@ final class Gemm implements WorkerPool.Task {
                         }
                         if (ip < full) {
                             kernel.compute(aCopy, ip * mr * aRowStride + k0 * aColStride, aRowStride, aColStride, bp, bo, kc,
-                                    c, co, ldc);
+                                    c, co, ldc, first);
                         } else {
-                            kernel.compute(ap, k0 * mr, 1, mr, bp, bo, kc, c, co, ldc);
+                            kernel.compute(ap, k0 * mr, 1, mr, bp, bo, kc, c, co, ldc, first);
                         }
                     }
                 }

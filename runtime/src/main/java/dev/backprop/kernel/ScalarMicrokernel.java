@@ -28,14 +28,33 @@ final class ScalarMicrokernel implements Microkernel {
     }
 
     @Override
-    public void compute(double[] a, int ao, int ars, int acs, double[] bp, int bo, int kc, double[] c, int co, int ldc) {
+    public void compute(double[] a, int ao, int ars, int acs, double[] bp, int bo, int kc, double[] c, int co, int ldc,
+            boolean first) {
         int o1 = co + ldc;
         int o2 = o1 + ldc;
         int o3 = o2 + ldc;
-        double c00 = c[co], c01 = c[co + 1], c02 = c[co + 2], c03 = c[co + 3]; // the chains so far
-        double c10 = c[o1], c11 = c[o1 + 1], c12 = c[o1 + 2], c13 = c[o1 + 3];
-        double c20 = c[o2], c21 = c[o2 + 1], c22 = c[o2 + 2], c23 = c[o2 + 3];
-        double c30 = c[o3], c31 = c[o3 + 1], c32 = c[o3 + 2], c33 = c[o3 + 3];
+        double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+        double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+        double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        if (!first) { // the chains so far
+            c00 = c[co];
+            c01 = c[co + 1];
+            c02 = c[co + 2];
+            c03 = c[co + 3];
+            c10 = c[o1];
+            c11 = c[o1 + 1];
+            c12 = c[o1 + 2];
+            c13 = c[o1 + 3];
+            c20 = c[o2];
+            c21 = c[o2 + 1];
+            c22 = c[o2 + 2];
+            c23 = c[o2 + 3];
+            c30 = c[o3];
+            c31 = c[o3 + 1];
+            c32 = c[o3 + 2];
+            c33 = c[o3 + 3];
+        }
         for (int k = 0, q = ao, r = bo; k < kc; k++, q += acs, r += 4) {
             double x0 = a[q], x1 = a[q + ars], x2 = a[q + 2 * ars], x3 = a[q + 3 * ars];
             double y0 = bp[r], y1 = bp[r + 1], y2 = bp[r + 2], y3 = bp[r + 3];
