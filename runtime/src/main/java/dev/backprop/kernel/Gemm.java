@@ -6,8 +6,11 @@ import java.nio.DoubleBuffer;
  * One product C[i][j] = Σₖ A(i,k)·B(j,k) (i &lt; m, j &lt; n, k &lt; kk) read through strides from direct
  * buffers, B packed into zero-padded panels (A is read in place, only its last partial panel is
  * packed), multiplied by the {@link Microkernel} and written out
- * through an epilogue (bias, scale and accumulate, or plain). Work is split by panels of output rows,
- * so a thread count never changes a bit. A Gemm and its scratch arrays belong to one calling thread
+ * through an epilogue (bias, scale and accumulate, or plain). The loops are blocked for the caches
+ * (GotoBLAS order): for each block of output rows (A's rows in L2) and each range of k, every panel of
+ * B (kc × nr, in L1) is multiplied by every row panel of the block; the k ranges continue each
+ * element's fma chain in order, so blocking changes no bit. Work is split by panels of output rows,
+ * so a thread count never changes a bit either. A Gemm and its scratch arrays belong to one calling thread
  * and are reused: steady-state calls allocate nothing.
  */
 final class Gemm implements WorkerPool.Task {
@@ -18,13 +21,19 @@ final class Gemm implements WorkerPool.Task {
 
     private static final int PACK = 0;
     private static final int COMPUTE = 1;
-    /** Doubles of B kept hot per block of panels (about 256 KiB, half a core's L2). */
-    private static final int B_BLOCK_DOUBLES = 32 * 1024;
+    /**
+     * Steps of k per range: a panel of B (kc × nr doubles: 32 KiB at 512 bits, 16 KiB at 256) stays in L1
+     * while the rows of a block pass over it. 128, 256 and 512 measured alike within the noise of a shared
+     * host at W2's shapes and 512³ (2026-12-07); 256 fits a 32 KiB L1 at 256 bits with room for A.
+     */
+    private static final int KC = 256;
+    /** Output rows per block: the block's A (rows × kc doubles, 256 KiB) stays in a 512 KiB or larger L2. */
+    private static final int MC = 128;
 
     private final Microkernel kernel;
     private double[] ap = new double[0];
     private double[] bp = new double[0];
-    /** Per part, one strip of mr output rows (the block just computed is finished and written out while hot). */
+    /** Per part, one block of output rows (finished and written out as soon as its last range of k is done). */
     private double[] c = new double[0];
     /** A, copied out of its direct buffer in one bulk copy (the microkernel reads it in place). */
     private double[] aCopy = new double[0];
@@ -47,6 +56,9 @@ final class Gemm implements WorkerPool.Task {
     private int mPanels;
     private int nPanels;
     private int ldc;
+    /** Row panels per block, and doubles of c per part. */
+    private int blockPanels;
+    private int strip;
     private int phase;
     /** The account of the thread that asked for this product: computing stops between panels when it is asked to stop. */
     private dev.backprop.nn.Account account = dev.backprop.nn.Account.UNLIMITED;
@@ -87,9 +99,11 @@ final class Gemm implements WorkerPool.Task {
         ldc = nPanels * nr;
         ap = grow(ap, mr * kk); // the last A panel, when m is not a multiple of mr
         bp = grow(bp, nPanels * nr * kk);
-        // more chunks than threads, so a late or busy thread leaves its share to the others
-        int chunks = Math.min(mPanels, 4 * threads);
-        c = grow(c, Math.max(1, chunks) * mr * ldc);
+        // with helpers, more chunks than threads, so a late or busy thread leaves its share to the others
+        int chunks = threads == 1 ? 1 : Math.min(mPanels, 4 * threads);
+        blockPanels = Math.max(1, Math.min(Math.max(1, MC / mr), (mPanels + chunks - 1) / Math.max(1, chunks)));
+        strip = blockPanels * mr * ldc;
+        c = grow(c, Math.max(1, chunks) * strip);
         int aLength = extent(m, kk, aRowStride, aColStride);
         aCopy = grow(aCopy, aLength);
         a.get(0, aCopy, 0, aLength);
@@ -120,7 +134,7 @@ final class Gemm implements WorkerPool.Task {
             }
             pack(b, bRowStride, bColStride, n, nr, bp, 0, share(nPanels, part, parts), share(nPanels, part + 1, parts));
         } else {
-            compute(share(mPanels, part, parts), share(mPanels, part + 1, parts), part * kernel.mr() * ldc);
+            compute(share(mPanels, part, parts), share(mPanels, part + 1, parts), part * strip);
         }
     }
 
@@ -202,33 +216,39 @@ final class Gemm implements WorkerPool.Task {
         }
     }
 
-    /** i-panels [ip0, ip1), through the strip of c at cs: each block of the product goes out as soon as it is done. */
+    /** Row panels [ip0, ip1), a block at a time through the part's c at cs; each block goes out as soon as it is done. */
     private void compute(int ip0, int ip1, int cs) {
-        if (ip0 >= ip1) {
-            return;
-        }
         int nr = kernel.nr();
         int mr = kernel.mr();
-        int block = Math.max(1, B_BLOCK_DOUBLES / Math.max(1, kk * nr));
         int full = m / mr; // panels read in place from aCopy; a last partial one was packed into ap
-        for (int jp = 0; jp < nPanels; jp += block) {
-            int jpEnd = Math.min(nPanels, jp + block);
-            int j0 = jp * nr;
-            int j1 = Math.min(n, jpEnd * nr);
-            for (int ip = ip0; ip < ip1; ip++) {
-                if (account.stopRequested()) { // a time limit or an interrupt: end between two panels
-                    throw new dev.backprop.nn.Account.Stopped();
+        int ranges = Math.max(1, (kk + KC - 1) / KC); // of equal length, so no range is a short tail
+        for (int ib = ip0; ib < ip1; ib += blockPanels) {
+            int ibEnd = Math.min(ip1, ib + blockPanels);
+            for (int kr = 0; kr < ranges; kr++) {
+                int k0 = (int) ((long) kk * kr / ranges);
+                int kc = (int) ((long) kk * (kr + 1) / ranges) - k0;
+                boolean first = kr == 0; // the first range starts every chain from 0
+                for (int jp = 0, bo = k0 * nr; jp < nPanels; jp++, bo += kk * nr) {
+                    for (int ip = ib, co = cs + jp * nr; ip < ibEnd; ip++, co += mr * ldc) {
+                        if (account.stopRequested()) { // a time limit or an interrupt: end between two panels
+                            throw new dev.backprop.nn.Account.Stopped();
+                        }
+                        if (ip < full) {
+                            kernel.compute(aCopy, ip * mr * aRowStride + k0 * aColStride, aRowStride, aColStride, bp, bo, kc,
+                                    c, co, ldc, first);
+                        } else {
+                            kernel.compute(ap, k0 * mr, 1, mr, bp, bo, kc, c, co, ldc, first);
+                        }
+                    }
                 }
-                if (ip < full) {
-                    kernel.compute(aCopy, ip * mr * aRowStride, aRowStride, aColStride, bp, kk, c, cs, ldc, jp, jpEnd);
-                } else {
-                    kernel.compute(ap, 0, 1, mr, bp, kk, c, cs, ldc, jp, jpEnd);
-                }
+            }
+            for (int ip = ib, co = cs; ip < ibEnd; ip++) {
                 int i0 = ip * mr;
                 int rows = Math.min(mr, m - i0);
-                for (int r = 0; r < rows; r++) {
-                    finish(cs + r * ldc, (i0 + r) * n, j0, j1);
+                for (int r = 0; r < rows; r++, co += ldc) {
+                    finish(co, (i0 + r) * n, 0, n);
                 }
+                co += (mr - rows) * ldc;
             }
         }
     }

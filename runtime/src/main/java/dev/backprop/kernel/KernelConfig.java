@@ -4,8 +4,9 @@ package dev.backprop.kernel;
  * How the kernels run: the thread count ({@code -Dbackprop.threads=N} or {@code BACKPROP_THREADS},
  * default the available processors; 1 = single-thread) and the microkernel ({@code -Dbackprop.kernel=
  * auto|scalar|vector}; auto picks the Vector API kernel only when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}, so users never see the incubator warning unasked).
- * Neither setting changes a single bit of any result.
+ * {@code --add-modules jdk.incubator.vector}, so users never see the incubator warning unasked) and its
+ * vector width ({@code -Dbackprop.vector.bits} or {@code BACKPROP_VECTOR_BITS}: 128, 256 or 512, at most
+ * the CPU's; default the widest the CPU has). No setting changes a single bit of any result.
  */
 public final class KernelConfig {
     private static final WorkerPool POOL = new WorkerPool();
@@ -86,9 +87,19 @@ public final class KernelConfig {
     private static Microkernel loadVector() {
         try {
             return (Microkernel) Class.forName("dev.backprop.kernel.VectorMicrokernel").getDeclaredConstructor().newInstance();
+        } catch (ExceptionInInitializerError e) {
+            if (e.getCause() instanceof IllegalArgumentException bad) {
+                throw bad; // a vector width this CPU does not have: say so rather than run another kernel silently
+            }
+            return ScalarMicrokernel.INSTANCE;
         } catch (ReflectiveOperationException | LinkageError e) {
             return ScalarMicrokernel.INSTANCE; // the module is there but unusable: the scalar kernel gives the same bits
         }
+    }
+
+    /** The vector width asked for ({@code backprop.vector.bits} / {@code BACKPROP_VECTOR_BITS}), or null for the CPU's widest. */
+    static String vectorBitsSetting() {
+        return setting("backprop.vector.bits", "BACKPROP_VECTOR_BITS", null);
     }
 
     private static String setting(String property, String env, String fallback) {

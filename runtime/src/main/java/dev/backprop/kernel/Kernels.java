@@ -13,8 +13,16 @@ import java.nio.DoubleBuffer;
 public final class Kernels {
     /** Below this many multiply-adds a product runs the naive loop (packing would cost more). */
     static final long PACK_MIN_WORK = 4_096;
-    /** Below this many multiply-adds a product stays on the calling thread. */
-    static final long THREAD_MIN_WORK = 1L << 17;
+    /**
+     * Below this many multiply-adds a product stays on the calling thread (16 M: every product of a W2
+     * step, the largest 64×784×128 = 6.4 M, runs on one thread; evaluating 10,000 images through 784→128
+     * is 1 G and is split). Measured (docs/PERFORMANCE.md, *Threads*): at W2's sizes a second thread never
+     * paid for its hand-offs on the 2-vCPU hosts measured, and made a W2 epoch up to 1.8 × slower where the
+     * second vCPU was not free; a product of this size takes ≥ 0.2 ms, so waking a worker costs little.
+     */
+    static final long THREAD_MIN_WORK = 1L << 24;
+    /** The threshold in force: THREAD_MIN_WORK, lowered only by tests that must see small products split. */
+    private static volatile long threadMinWork = THREAD_MIN_WORK;
 
     private static final ThreadLocal<Gemm> GEMM = ThreadLocal.withInitial(() -> new Gemm(KernelConfig.kernel()));
 
@@ -120,6 +128,11 @@ public final class Kernels {
     }
 
     private static int threadsFor(int m, int n, int k) {
-        return work(m, n, k) < THREAD_MIN_WORK ? 1 : KernelConfig.threads();
+        return work(m, n, k) < threadMinWork ? 1 : KernelConfig.threads();
+    }
+
+    /** Sets the multiply-adds from which a product is split over threads (tests: to split small products). */
+    static void threadMinWork(long work) {
+        threadMinWork = work;
     }
 }

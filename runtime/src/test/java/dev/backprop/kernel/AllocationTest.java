@@ -1,7 +1,7 @@
 package dev.backprop.kernel;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class AllocationTest {
     private static final int STEPS = 1_000;
+    /** Windows of STEPS steps tried before the test fails (see assertNoAllocation). */
+    private static final int WINDOWS = 10;
 
     /**
      * com.sun.management.ThreadMXBean.getThreadAllocatedBytes(long), looked up by name because the
@@ -76,12 +78,24 @@ class AllocationTest {
         Matrix[] data = KernelDeterminismTest.wide(64, 196, 10, 3);
         Network net = Network.builder(196, 128, 64, 10).activation("relu").output("softmax").loss("crossEntropy")
                 .init("he").seed(1).build();
-        // warm-up: workspaces sized, scratch grown, hot loops compiled
-        long warm = stepsAllocate(net, data[0], data[1], opt, 2_000);
-        long bytes = stepsAllocate(net, data[0], data[1], opt, STEPS);
-        long bytesAgain = stepsAllocate(net, data[0], data[1], opt, STEPS);
-        assertEquals(0, Math.min(bytes, bytesAgain), what + ": " + STEPS + " steady-state steps allocated " + bytes
-                + " and then " + bytesAgain + " bytes (warm-up: " + warm + ")");
+        Kernels.threadMinWork(1L << 17); // split this net's larger products over the worker too, so its allocations count
+        try {
+            // On a busy machine the JIT may still be replacing tier-3 code (or deoptimizing, which re-allocates
+            // scalar-replaced objects) after the warm-up, so a window can count a few hundred bytes once. A real
+            // allocation per step shows in every window (≥ 1,000 × its size): pass on the first window of 0 bytes.
+            long warm = stepsAllocate(net, data[0], data[1], opt, 2_000); // workspaces sized, scratch grown, loops compiled
+            long[] windows = new long[WINDOWS];
+            for (int w = 0; w < WINDOWS; w++) {
+                windows[w] = stepsAllocate(net, data[0], data[1], opt, STEPS);
+                if (windows[w] == 0) {
+                    return;
+                }
+            }
+            fail(what + ": each of " + WINDOWS + " windows of " + STEPS + " steady-state steps allocated, bytes: "
+                    + java.util.Arrays.toString(windows) + " (warm-up: " + warm + ")");
+        } finally {
+            Kernels.threadMinWork(Kernels.THREAD_MIN_WORK);
+        }
     }
 
     /** Where the counter check puts its arrays, so they escape and cannot be optimized away. */

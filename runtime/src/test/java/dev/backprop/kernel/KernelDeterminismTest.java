@@ -76,10 +76,12 @@ class KernelDeterminismTest {
     private static long trainWithThreads(int threads, java.util.function.LongSupplier run) {
         int before = KernelConfig.threads();
         KernelConfig.setThreads(threads);
+        Kernels.threadMinWork(1L << 12); // these nets' products are small: split them anyway
         try {
             return run.getAsLong();
         } finally {
             KernelConfig.setThreads(before);
+            Kernels.threadMinWork(Kernels.THREAD_MIN_WORK);
         }
     }
 
