@@ -97,7 +97,27 @@ public final class Sandbox implements AutoCloseable {
                     .build());
         }
         this.context = b.build();
-        this.host = new Host(roots, limits.maxElements(), o, e, args, terminal, this::stopRequested);
+        this.host = new Host(new dev.backprop.script.js.Confinement() {
+            @Override
+            public Path resolveRead(String name) {
+                return roots.resolveRead(name);
+            }
+
+            @Override
+            public Path resolveWrite(String name) {
+                return roots.resolveWrite(name);
+            }
+
+            @Override
+            public dev.backprop.io.OpenedFile openRead(Path checked) throws IOException {
+                return roots.openRead(checked);
+            }
+
+            @Override
+            public void save(Path checked, dev.backprop.io.AtomicFile.Content content) throws IOException {
+                roots.save(checked, content);
+            }
+        }, limits.maxElements(), o, e, args, terminal, this::stopRequested);
         try {
             this.kit = account.callAs(() -> context.eval(prelude()).execute(host));
         } catch (RuntimeException ex) {

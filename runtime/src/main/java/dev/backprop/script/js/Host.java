@@ -4,8 +4,6 @@ import dev.backprop.io.AtomicFile;
 import dev.backprop.io.OpenedFile;
 import dev.backprop.nn.BackpropException;
 import dev.backprop.nn.LimitError;
-import dev.backprop.script.AccessError;
-import dev.backprop.script.Roots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +19,7 @@ import org.graalvm.polyglot.Value;
  * sandbox's settings. Scripts never see it; the prelude keeps it in a closure.
  */
 public final class Host {
-    private final Roots roots;
+    private final Confinement roots;
     private final long maxElements;
     private final OutputStream out;
     private final OutputStream err;
@@ -42,7 +40,7 @@ public final class Host {
      * The host of one sandbox. Native storage is charged to the sandbox's {@link dev.backprop.nn.Account},
      * which the sandbox binds to the thread for each entry, not here.
      */
-    public Host(Roots roots, long maxElements, OutputStream out, OutputStream err, List<String> args,
+    public Host(Confinement roots, long maxElements, OutputStream out, OutputStream err, List<String> args,
                 boolean terminal, BooleanSupplier stopRequested) {
         this.roots = roots;
         this.maxElements = maxElements;
@@ -150,7 +148,7 @@ public final class Host {
             case dev.backprop.nn.Account.Stopped st -> "Interrupted";
             case CallDepthError d -> "RangeError";
             case StackOverflowError so -> "RangeError";
-            case AccessError a -> "SecurityError";
+            case SecurityException a -> "SecurityError"; // the roots' AccessError
             case UncheckedIOException io -> "IOError";
             case IOException io -> "IOError";
             case IllegalArgumentException iae -> "ValueError";
@@ -165,7 +163,7 @@ public final class Host {
         if (t == null) {
             return null;
         }
-        if (t instanceof BackpropException || t instanceof AccessError || t instanceof IllegalArgumentException
+        if (t instanceof BackpropException || t instanceof SecurityException || t instanceof IllegalArgumentException
                 || t instanceof Progress.Stopped || t instanceof dev.backprop.nn.Account.Stopped
                 || t instanceof CallDepthError) {
             return t.getMessage();
