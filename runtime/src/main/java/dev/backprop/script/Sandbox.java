@@ -213,16 +213,26 @@ public final class Sandbox implements AutoCloseable {
         return RuntimeInfo.current();
     }
 
+    /**
+     * The JS binding, by feature, in the order it is joined into one closure (each part a few hundred lines;
+     * the first opens the closure, the last returns the kit the sandbox uses and closes it).
+     */
+    static final List<String> PRELUDE = List.of("01-boundary.js", "02-matrix-param-layer-optimizer.js",
+            "03-network.js", "04-data-and-plot.js", "05-nn-namespace.js", "06-print-and-display.js", "07-services.js");
+
     private static Source prelude() {
         Source p = prelude;
         if (p == null) {
-            try (InputStream in = Sandbox.class.getResourceAsStream("js/prelude.js")) {
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                p = Source.newBuilder(JS, text, "backprop-prelude.js").internal(true).build();
-            } catch (IOException | NullPointerException ex) {
-                throw new IllegalStateException("the sandbox's prelude (dev/backprop/script/js/prelude.js) is missing"
-                        + " from the runtime jar", ex);
+            StringBuilder text = new StringBuilder();
+            for (String part : PRELUDE) {
+                try (InputStream in = Sandbox.class.getResourceAsStream("js/prelude/" + part)) {
+                    text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException | NullPointerException ex) {
+                    throw new IllegalStateException("the sandbox's prelude part dev/backprop/script/js/prelude/" + part
+                            + " is missing from the runtime jar", ex);
+                }
             }
+            p = Source.newBuilder(JS, text.toString(), "backprop-prelude.js").internal(true).build();
             prelude = p;
         }
         return p;

@@ -1,0 +1,289 @@
+  // The prelude, part 04: Dataset, nn.data and plot. One closure in seven files, joined in order by Sandbox (PRELUDE).
+  // ---- Dataset and nn.data ------------------------------------------------------------------------
+  const hdata = host.data();
+  let datasetHost;
+  class Dataset {
+    #h;
+    static {
+      datasetHost = (d) => d.#h;
+    }
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('datasets are made with nn.data.xor(), nn.data.circle(…), nn.data.csv(…) or nn.data.of(x, y)');
+      }
+      this.#h = h;
+    }
+    get x() {
+      try {
+        return new Matrix(SECRET, this.#h.x());
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    get y() {
+      try {
+        return new Matrix(SECRET, this.#h.y());
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    get size() {
+      return this.#h.size();
+    }
+    get features() {
+      return this.#h.features();
+    }
+    get classes() {
+      return this.#h.classes();
+    }
+    get classNames() {
+      return JSONParse(this.#h.classNamesJson());
+    }
+    split(fraction, seed) {
+      if (typeof fraction !== 'number') {
+        throw new TypeError('data.split expects the training fraction, e.g. data.split(0.8, 1), got ' + describe(fraction));
+      }
+      try {
+        const parts = this.#h.split(fraction, seedOr(seed, 'data.split'));
+        return [new Dataset(SECRET, parts[0]), new Dataset(SECRET, parts[1])];
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    shuffle(seed) {
+      try {
+        return new Dataset(SECRET, this.#h.shuffle(seedOr(seed, 'data.shuffle')));
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    oneHot(k) {
+      if (k !== undefined) {
+        wholeNumber(k, 'data.oneHot(k): the number of classes k', 1);
+      }
+      try {
+        return new Dataset(SECRET, this.#h.oneHot(k === undefined ? 0 : k));
+      } catch (e) {
+        throw conv(e);
+      }
+    }
+    /** Iterable of { x, y } Matrices (handles: nothing is copied element by element). */
+    batches(size, options) {
+      const o = checkOptions(options, ['shuffle', 'seed'], 'data.batches');
+      wholeNumber(size, 'data.batches(size): the batch size (like 32)', 1);
+      const h = this.#h;
+      const shuffle = o.shuffle === true;
+      const seed = seedOr(o.seed, 'data.batches');
+      return {
+        [SymbolIterator]() {
+          let it;
+          try {
+            it = h.batches(size, shuffle, seed);
+          } catch (e) {
+            throw conv(e);
+          }
+          return {
+            next() {
+              if (!it.advance()) {
+                return { value: undefined, done: true };
+              }
+              return { value: { x: new Matrix(SECRET, it.x()), y: new Matrix(SECRET, it.y()) }, done: false };
+            },
+            [SymbolIterator]() {
+              return this;
+            },
+          };
+        },
+      };
+    }
+    toString() {
+      return this.#h.toString();
+    }
+  }
+  function seedOr(seed, what) {
+    if (seed === undefined) {
+      return hnn.seed();
+    }
+    return seedNumber(seed, what + "'s seed");
+  }
+  function generator(kind) {
+    return function (options) {
+      const o = checkOptions(options, ['n', 'noise', 'seed'], 'nn.data.' + kind);
+      const n = wholeNumber(o.n === undefined ? 200 : o.n, 'nn.data.' + kind + "'s n (the number of points)", 1);
+      try {
+        return new Dataset(SECRET, hdata.generate(kind, n, number(o, 'noise', 0, 'nn.data.' + kind),
+          seedOr(o.seed, 'nn.data.' + kind)));
+      } catch (e) {
+        throw conv(e);
+      }
+    };
+  }
+  function pathArg(p, what) {
+    if (typeof p !== 'string') {
+      throw new TypeError(what + " expects a file name like 'data/iris.csv', got " + describe(p));
+    }
+    return p;
+  }
+  const data = ObjectFreeze({
+    xor: () => new Dataset(SECRET, hdata.xor()),
+    circle: generator('circle'),
+    spiral: generator('spiral'),
+    gaussian: generator('gaussian'),
+    moons: generator('moons'),
+    csv(path, options) {
+      const o = checkOptions(options, ['target', 'oneHot', 'header'], 'nn.data.csv');
+      if (o.target !== undefined && typeof o.target !== 'string') {
+        if (typeof o.target !== 'number') {
+          throw new TypeError("nn.data.csv's target is a column name or index, got " + describe(o.target));
+        }
+        wholeNumber(o.target, "nn.data.csv's target column index", 0);
+      }
+      try {
+        return new Dataset(SECRET, hdata.csv(pathArg(path, 'nn.data.csv'), o.target === undefined ? null : o.target,
+          o.oneHot === true, o.header !== false));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    idx(imagesPath, labelsPath, options) {
+      const o = checkOptions(options, ['scale'], 'nn.data.idx');
+      try {
+        return new Dataset(SECRET, hdata.idx(pathArg(imagesPath, 'nn.data.idx'), pathArg(labelsPath, 'nn.data.idx'),
+          number(o, 'scale', 1 / 255, 'nn.data.idx')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    of(x, y) {
+      try {
+        const hx = toHostMatrix(x, 0, 'nn.data.of', 'x');
+        return new Dataset(SECRET, hdata.of(hx, toHostTargets(y, hx.rows(), 'nn.data.of')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+  });
+  function accuracy(net, d) {
+    if (!(net instanceof Network) || !(d instanceof Dataset)) {
+      throw new TypeError('nn.accuracy(net, data) expects a network and a dataset, got ' + describe(net) + ' and '
+        + describe(d));
+    }
+    try {
+      return hdata.accuracy(networkHost(net), datasetHost(d));
+    } catch (e) {
+      throw conv(e);
+    }
+  }
+
+  // ---- plot ----------------------------------------------------------------------------------------
+  let chartHost;
+  class Chart {
+    #h;
+    constructor(token, h) {
+      if (token !== SECRET) {
+        throw new TypeError('charts are made with plot.line, plot.boundary or plot.histogram');
+      }
+      this.#h = h;
+    }
+    static {
+      chartHost = (c) => c.#h;
+    }
+    get title() {
+      return this.#h.title();
+    }
+    render(terminal) {
+      return this.#h.render(!!terminal);
+    }
+    toString() {
+      return this.#h.render(false);
+    }
+  }
+  function chart(h) {
+    return new Chart(SECRET, h);
+  }
+  function size(o, k, dflt, what) {
+    return wholeNumber(o[k] === undefined ? dflt : o[k], what + "'s " + k, 1);
+  }
+  function numberList(v, what) {
+    if (v instanceof Matrix) {
+      return copyOf(v.data, v.size);
+    }
+    if (!(ArrayIsArray(v) || isTyped(v))) {
+      throw new TypeError(what + ' expects an array of numbers, got ' + describe(v));
+    }
+    const out = copyOf(v, v.length);
+    for (let k = 0; k < out.length; k++) {
+      if (typeof out[k] !== 'number') {
+        throw new TypeError(what + ' expects an array of numbers, got ' + describe(v));
+      }
+    }
+    return out;
+  }
+  const plot = ObjectFreeze({
+    line(seriesOrObject, options) {
+      const o = checkOptions(options, ['title', 'width', 'height'], 'plot.line');
+      const names = [], ys = [];
+      if (ArrayIsArray(seriesOrObject) || isTyped(seriesOrObject) || seriesOrObject instanceof Matrix) {
+        ArrayPush(names, o.title === undefined ? 'y' : String(o.title));
+        ArrayPush(ys, numberList(seriesOrObject, 'plot.line'));
+      } else if (seriesOrObject !== null && typeof seriesOrObject === 'object') {
+        const keys = ObjectKeys(seriesOrObject);
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i];
+          const v = seriesOrObject[k];
+          if ((ArrayIsArray(v) || isTyped(v)) && v.length > 0) {
+            ArrayPush(names, k);
+            ArrayPush(ys, numberList(v, 'plot.line (' + k + ')'));
+          }
+        }
+      }
+      if (names.length === 0) {
+        throw new TypeError('plot.line expects an array of numbers or an object of named arrays (like fit\'s history),'
+          + ' got ' + describe(seriesOrObject));
+      }
+      try {
+        return chart(hdata.line(o.title === undefined ? '' : String(o.title), names, ys, size(o, 'width', 60, 'plot.line'),
+          size(o, 'height', 15, 'plot.line')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    boundary(net, d, options) {
+      const o = checkOptions(options, ['title', 'width', 'height'], 'plot.boundary');
+      if (!(net instanceof Network) || !(d instanceof Dataset)) {
+        throw new TypeError('plot.boundary(net, data) expects a network and a dataset, got ' + describe(net) + ' and '
+          + describe(d));
+      }
+      try {
+        return chart(hdata.boundary(o.title === undefined ? '' : String(o.title), networkHost(net), datasetHost(d),
+          size(o, 'width', 60, 'plot.boundary'), size(o, 'height', 24, 'plot.boundary')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    histogram(values, options) {
+      const o = checkOptions(options, ['title', 'bins', 'height'], 'plot.histogram');
+      const list = values instanceof Param ? copyOf(values.value, values.size) : numberList(values, 'plot.histogram');
+      try {
+        const m = hnn.matrix(1, list.length);
+        TypedArraySet(view(m.bytes(), list.length), list);
+        return chart(hdata.histogram(o.title === undefined ? '' : String(o.title), m, size(o, 'bins', 20, 'plot.histogram'),
+          size(o, 'height', 10, 'plot.histogram')));
+      } catch (e) {
+        throw conv(e);
+      }
+    },
+    save(c, path) {
+      if (!(c instanceof Chart)) {
+        throw new TypeError('plot.save(chart, path) expects a chart from plot.line, plot.boundary or plot.histogram, got '
+          + describe(c));
+      }
+      try {
+        hdata.save(chartHost(c), pathArg(path, 'plot.save'));
+      } catch (e) {
+        throw conv(e);
+      }
+      return path;
+    },
+  });
+
