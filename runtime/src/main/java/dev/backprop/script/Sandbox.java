@@ -232,7 +232,7 @@ public final class Sandbox implements AutoCloseable {
                             + " is missing from the runtime jar", ex);
                 }
             }
-            p = Source.newBuilder(JS, text.toString(), "backprop-prelude.js").internal(true).build();
+            p = Source.newBuilder(JS, text.toString(), "backprop-prelude.js").internal(true).buildLiteral();
             prelude = p;
         }
         return p;
