@@ -95,6 +95,9 @@ final class Errors {
         if (t instanceof PolyglotException p) {
             return map(p, reason, limits);
         }
+        if (t instanceof Sandbox.Busy busy) {
+            return new ScriptError(ScriptError.Kind.ERROR, "Error", busy.getMessage(), source, -1, -1, "");
+        }
         if (reason == Watchdog.Reason.INTERRUPTED) {
             return new ScriptError(ScriptError.Kind.INTERRUPTED, "Interrupted", "the script was interrupted", source,
                     -1, -1, "");

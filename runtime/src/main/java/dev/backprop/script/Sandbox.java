@@ -307,6 +307,16 @@ public final class Sandbox implements AutoCloseable {
         });
     }
 
+    /** Another thread is inside this sandbox (a JS context runs one thread at a time), or it closed meanwhile. */
+    static final class Busy extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Busy() {
+            super("this sandbox is already running an evaluation (on another thread) or was closed; a sandbox runs one"
+                    + " evaluation at a time: use one sandbox per thread, or wait for the running one to finish");
+        }
+    }
+
     /** Work done inside the sandbox under a watched run. */
     private interface Entry<T> {
         T run(Watchdog.Run run);
@@ -330,7 +340,7 @@ public final class Sandbox implements AutoCloseable {
         }
         synchronized (entryLock) {
             if (running != null || closed) {
-                return fallback.on(Watchdog.Reason.INTERRUPTED, new IllegalStateException("the sandbox is busy"));
+                return fallback.on(null, new Busy());
             }
             running = Watchdog.get().start(context, account, heap, limit);
         }

@@ -200,6 +200,31 @@ class LimitsAttackTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSecondThreadInsideTheSameSandboxIsToldItIsBusy() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (Sandbox sb = Sandbox.builder().timeLimit(null).out(out).build()) {
+            Thread first = new Thread(() -> {
+                try {
+                    sb.eval("print('inside'); for (;;) {}");
+                } catch (ScriptError expected) {
+                    // interrupted below
+                }
+            });
+            first.start();
+            while (!out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("inside")) {
+                Thread.sleep(20); // the first evaluation has started: it printed
+            }
+            ScriptError e = assertThrows(ScriptError.class, () -> sb.eval("1 + 1"));
+            assertEquals("Error", e.errorName(), e.getMessage());
+            assertTrue(e.text().contains("already running an evaluation"), e.text());
+            sb.interrupt();
+            first.join();
+            assertEquals(2, sb.eval("1 + 1").value().asInt());
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aThrownObjectWhoseMessageGetterLoopsIsAScriptError() {
         try (Sandbox sb = sandbox(Sandbox.builder().timeLimit(Duration.ofSeconds(1)))) {
             ScriptError e = assertThrows(ScriptError.class, () -> sb.eval("throw { get message() { for (;;) {} } }"));
