@@ -78,7 +78,7 @@ public sealed interface Activation permits Activation.Elementwise, Softmax, Cust
     }
 
     /** An activation applied to each element on its own, with its derivative beside it. */
-    sealed interface Elementwise extends Activation permits Sigmoid, Tanh, Relu, LeakyRelu, Identity {
+    sealed interface Elementwise extends Activation permits Sigmoid, Tanh, Rectifier, Identity {
 
         /** f(z). */
         double apply(double z);

@@ -1,7 +1,7 @@
 package dev.backprop.nn;
 
 /** leakyRelu(z) = z for z &gt; 0, else 0.01·z; its derivative is 1 or 0.01 (0.01 at the kink, as PyTorch). */
-public record LeakyRelu() implements Activation.Elementwise {
+public record LeakyRelu() implements Rectifier {
     public static final LeakyRelu INSTANCE = new LeakyRelu();
     /** The slope for negative z. */
     public static final double SLOPE = 0.01;
@@ -24,15 +24,5 @@ public record LeakyRelu() implements Activation.Elementwise {
     @Override
     public boolean saturated(double a) {
         return a <= 0.0;
-    }
-
-    @Override
-    public Init defaultInit() {
-        return Init.HE;
-    }
-
-    @Override
-    public boolean unitsCanDie() {
-        return true;
     }
 }

@@ -1,7 +1,7 @@
 package dev.backprop.nn;
 
 /** relu(z) = max(0, z); relu'(z) = 1 for z &gt; 0, else 0 (PyTorch's choice at the kink). */
-public record Relu() implements Activation.Elementwise {
+public record Relu() implements Rectifier {
     public static final Relu INSTANCE = new Relu();
 
     @Override
@@ -22,15 +22,5 @@ public record Relu() implements Activation.Elementwise {
     @Override
     public boolean saturated(double a) {
         return a == 0.0;
-    }
-
-    @Override
-    public Init defaultInit() {
-        return Init.HE;
-    }
-
-    @Override
-    public boolean unitsCanDie() {
-        return true;
     }
 }
