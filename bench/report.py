@@ -238,7 +238,7 @@ L.append("- **Threads.** A product is split over the threads only from 16 M mult
          "its hand-offs at W2's sizes (docs/PERFORMANCE.md, issue 15 section).\n")
 
 L.append("## How to reproduce\n")
-L.append("```sh\n# once: the peers' setup (../shared/bench/peers/README.md): python3-torch, OpenBLAS openmp, Fashion-MNIST\n"
+L.append("```sh\n# once: the peers' setup (bench/peers/README.md): python3-torch, OpenBLAS openmp, Fashion-MNIST\n"
          "bench/run            # ~25 min (slots included); bench/run --quick: < 5 min once built (BUILD=0 skips the build)\n"
          "# single pieces:\n"
          "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -q clean package -pl runtime,bench -DskipTests\n"

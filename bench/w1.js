@@ -1,5 +1,5 @@
 // W1 toy step driven from JS through the script API (bench/w1_ours.sh runs it with ./backprop run).
-// The peers' workload (../shared/bench/peers/README.md): 2-2-1 sigmoid net, ½(ŷ−y)², per-example SGD,
+// The peers' workload (bench/peers/README.md): 2-2-1 sigmoid net, ½(ŷ−y)², per-example SGD,
 // lr 0.5, XOR examples in order; one timed step = forward + backward + step of all nine parameters.
 // usage: backprop run bench/w1.js --time-limit none -- STEPS RUNS WARMUP_STEPS   (prints CHECK / RUN / SINK)
 'use strict';

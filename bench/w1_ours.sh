@@ -1,16 +1,13 @@
 #!/usr/bin/env bash
 # W1 beside node in one session: the toy step driven from JS through ./backprop run (bench/w1.js), with
 # the optimizing Truffle runtime (the launcher's default) and interpreted (Truffle's fallback runtime), and node's
-# hand-written plain-JS loop (../shared/bench/peers/w1/w1_plain.js). Each first-step CHECK is verified
+# hand-written plain-JS loop (bench/peers/w1/w1_plain.js). Each first-step CHECK is verified
 # with the peers' check_toy.py. Prints the raw lines, then one summary line per configuration.
 #   bench/w1_ours.sh            (PEERS=... to point at the peer scripts; RUNS=5)
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-if [[ -z "${PEERS:-}" ]]; then
-  d="$ROOT"; while [[ "$d" != / && ! -d "$d/../shared/bench/peers" ]]; do d="$(dirname "$d")"; done
-  PEERS="$d/../shared/bench/peers"
-fi
+PEERS="${PEERS:-$HERE/peers}" # bench/peers
 RUNS="${RUNS:-5}"
 OUT="$(mktemp -d)"
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"

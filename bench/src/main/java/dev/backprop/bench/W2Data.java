@@ -79,7 +79,7 @@ final class W2Data {
 
     private static double[] doubles(Path file, int count) throws IOException {
         if (!Files.exists(file)) {
-            throw new IOException(file + " is missing: run `python3 ../shared/bench/peers/w2/fmnist.py` (it writes the"
+            throw new IOException(file + " is missing: run `python3 bench/peers/w2/fmnist.py` (it writes the"
                     + " shared W2 init), or set W2_INIT_DIR");
         }
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);

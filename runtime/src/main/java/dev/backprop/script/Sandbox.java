@@ -31,7 +31,7 @@ import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * The front door: a JavaScript sandbox (GraalJS under {@link SandboxPolicy#CONSTRAINED}) with the
- * script API of API.md, its limits, its read and write roots, and the networks it shares with Java.
+ * script API of docs/scripting.md, its limits, its read and write roots, and the networks it shares with Java.
  *
  * <pre>{@code
  * try (Sandbox sb = Sandbox.builder().out(System.out).build()) {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Finds the independent reference values: first the test resources (src/test/resources/reference,
- * written by make_references.py and committed), so tests work on a fresh clone; then
- * ../shared/reference beside the project.
+ * written by make_references.py and committed), so tests work on a fresh clone.
  */
 final class Reference {
     private Reference() {
@@ -28,14 +27,8 @@ final class Reference {
         if (Files.exists(inResources)) {
             return inResources;
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path p = dir.resolve("shared/reference").resolve(name);
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("reference file " + name + " not found in src/test/resources/reference or"
-                + " ../shared/reference; regenerate it with /usr/bin/python3 src/test/resources/reference/make_references.py");
+        throw new IllegalStateException("reference file " + name + " not found in src/test/resources/reference;"
+                + " regenerate it with /usr/bin/python3 src/test/resources/reference/make_references.py");
     }
 
     static double[] doubles(JsonNode array) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The examples of API.md, run as written inside a sandbox. Each check is a JS assertion against an
+ * The examples of docs/scripting.md, run as written inside a sandbox. Each check is a JS assertion against an
  * independent value: the lesson's numbers (2→2→1 toy net, x = [0.5, 0.9], y = 1) or a value worked
  * out by hand in the comment. Data, fit, plots and explain are bound by their own helpers' tests.
  */

@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** API.md's Data, Training helper and Plots sections, through the script binding. */
+/** docs/scripting.md's Data, Training helper and Plots sections, through the script binding. */
 class DataFitPlotTest {
 
     @Test

@@ -27,7 +27,7 @@ class RunOptionsTest {
 
     @Test
     void headerLinesAskForFoldersAndNothingElse() {
-        Path dir = Path.of("/work/scripts");
+        Path dir = Path.of("/home/learner/scripts");
         ScriptHeader h = ScriptHeader.parse("""
                 #!/usr/bin/env backprop
                 // a comment
@@ -36,8 +36,8 @@ class RunOptionsTest {
                 print(1)
                 // backprop: --allow-read=/etc
                 """, dir);
-        assertEquals(List.of(Path.of("/usr/share/datasets/fashion-mnist"), Path.of("/work/data")), h.reads());
-        assertEquals(List.of(Path.of("/work/scripts/out")), h.writes());
+        assertEquals(List.of(Path.of("/usr/share/datasets/fashion-mnist"), Path.of("/home/learner/data")), h.reads());
+        assertEquals(List.of(Path.of("/home/learner/scripts/out")), h.writes());
         assertEquals(List.of("--max-elements=9"), h.unknown(), "limits are not a script's to set");
         assertTrue(ScriptHeader.parse("print(1)\n// backprop: --allow-read=/\n", dir).isEmpty());
     }

@@ -1,4 +1,4 @@
-// The JS face of Backprop Sandbox (API.md): wraps the host facades into idiomatic objects.
+// The JS face of Backprop Sandbox (docs/scripting.md): wraps the host facades into idiomatic objects.
 // Evaluated once per sandbox as an internal source (hidden from stack traces). The host objects stay
 // in this closure; scripts only ever see the JS classes below. No numerics here: every number is
 // computed by the engine, this file only moves values in and out of live Float64Array views.
@@ -187,7 +187,7 @@
     throw new TypeError(what + ' expects numbers, got ' + describe(e) + ' at ' + where);
   }
 
-  // Input forms of API.md: one example (array), rows (array of arrays), a flat Float64Array, an nn.Matrix.
+  // Input forms (docs/scripting.md): one example (array), rows (array of arrays), a flat Float64Array, an nn.Matrix.
   const SINGLE = 0, ROWS = 1, TYPED = 2, MATRIX = 3;
   /** Up to this many numbers of one example cross the boundary as plain arguments (forwardSmall, backwardSmall). */
   const SMALL = 4;
