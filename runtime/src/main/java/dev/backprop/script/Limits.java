@@ -1,5 +1,6 @@
 package dev.backprop.script;
 
+import dev.backprop.nn.Account;
 import java.time.Duration;
 
 /**
@@ -63,18 +64,9 @@ public record Limits(Duration timeLimit, long maxStatements, long maxElements, l
         return s % 3600 == 0 ? s / 3600 + "h" : s / 60 + "m";
     }
 
-    /** Bytes as people read them: "16 MiB", "512 KiB", "100 bytes". */
+    /** Bytes as people read them: "16 MiB", "1.5 GiB", "100 bytes" (the engine's one formatter, {@link Account}). */
     public static String formatBytes(long n) {
-        if (n >= 1L << 30 && n % (1L << 30) == 0) {
-            return (n >> 30) + " GiB";
-        }
-        if (n >= 1L << 20 && n % (1L << 20) == 0) {
-            return (n >> 20) + " MiB";
-        }
-        if (n >= 1L << 10 && n % (1L << 10) == 0) {
-            return (n >> 10) + " KiB";
-        }
-        return n + " bytes";
+        return Account.formatBytes(n);
     }
 
     private static void requireNonNegative(String what, long v) {
