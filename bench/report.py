@@ -241,7 +241,7 @@ L.append("## How to reproduce\n")
 L.append("```sh\n# once: the peers' setup (bench/peers/README.md): python3-torch, OpenBLAS openmp, Fashion-MNIST\n"
          "bench/run            # ~25 min (slots included); bench/run --quick: < 5 min once built (BUILD=0 skips the build)\n"
          "# single pieces:\n"
-         "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -q clean package -pl runtime,bench -DskipTests\n"
+         "./mvnw -B -q clean package -pl runtime,bench -am -DskipTests\n"
          "CP=bench/target/classes:$(cat bench/target/classpath.txt)\n"
          "java -cp $CP dev.backprop.bench.W2Epoch 1 5                                   # W2, scalar kernel, 1 thread\n"
          "java --add-modules=jdk.incubator.vector -cp $CP dev.backprop.bench.W2Epoch 2 5 # W2, vector kernel, 2 threads\n"
