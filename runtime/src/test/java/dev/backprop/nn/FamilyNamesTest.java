@@ -26,4 +26,14 @@ class FamilyNamesTest {
             assertSame(l, Loss.named(l.name()));
         }
     }
+
+    @Test
+    void enumScriptNamesAreTheDocumentedOnes() {
+        assertEquals(List.of("ok", "signFlipped", "notAveraged", "transposed", "derivativeDropped", "staleWeights",
+                "wrong"), java.util.Arrays.stream(GradStatus.values()).map(GradStatus::scriptName).toList());
+        assertEquals(List.of("xavier", "he", "uniform", "zeros"),
+                java.util.Arrays.stream(Init.values()).map(Init::scriptName).toList());
+        ValueError e = org.junit.jupiter.api.Assertions.assertThrows(ValueError.class, () -> Init.named("kaiming"));
+        assertEquals("unknown init 'kaiming'; use 'xavier', 'he', 'uniform' or 'zeros'", e.getMessage());
+    }
 }
