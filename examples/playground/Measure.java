@@ -2,8 +2,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,9 +18,10 @@ public class Measure {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        String script = Files.readString(Path.of("src/main/resources/dev/backprop/playground/examples/lesson.js"));
-        URI run = URI.create("http://127.0.0.1:" + port + "/run");
         HttpClient http = HttpClient.newHttpClient();
+        String script = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/examples/lesson.js"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body(); // the page's own lesson example
+        URI run = URI.create("http://127.0.0.1:" + port + "/run");
         for (int clients : new int[] {1, 8}) {
             load(http, run, script, clients, seconds); // warm-up
             load(http, run, script, clients, seconds).print(clients, seconds);

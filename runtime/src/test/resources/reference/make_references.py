@@ -4,7 +4,7 @@
 Run from anywhere:  /usr/bin/python3 make_references.py
 It (re)writes, beside itself:
   toy_reference.json        the lesson's 2-2-1 sigmoid net: one forward/backward/step, and 1000 XOR steps
-                            (the same content as bench/peers/toy_reference.json)
+                            (bench/peers/check_toy.py checks the peers against it too)
   optimizer_reference.json  a 3-layer net [3, 5, 4, 2] (tanh, relu, sigmoid output, loss mse) trained for
                             3 steps on 3 fixed batches by torch.optim.SGD (momentum; momentum + weight decay)
                             and torch.optim.Adam; the loss before each step and every parameter after it

@@ -44,9 +44,7 @@ public final class Generators {
         double[] xs = new double[2 * n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            if ((i & 0xFFFF) == 0) {
-                dev.backprop.nn.Account.checkStop();
-            }
+            dev.backprop.nn.Account.checkStopAt(i);
             boolean inside = i < n / 2;
             double r = inside ? rng.uniform(0, radius * 0.5) : rng.uniform(radius * 0.7, radius);
             double angle = rng.uniform(0, 2 * StrictMath.PI);
@@ -104,9 +102,7 @@ public final class Generators {
         double[] xs = new double[2 * n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            if ((i & 0xFFFF) == 0) {
-                dev.backprop.nn.Account.checkStop();
-            }
+            dev.backprop.nn.Account.checkStopAt(i);
             boolean positive = i < n / 2;
             double c = positive ? 2 : -2;
             xs[2 * i] = (c + std * rng.nextGaussian()) * SCALE;
@@ -129,9 +125,7 @@ public final class Generators {
         double[] xs = new double[2 * n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            if ((i & 0xFFFF) == 0) {
-                dev.backprop.nn.Account.checkStop();
-            }
+            dev.backprop.nn.Account.checkStopAt(i);
             boolean isOuter = i < outer;
             int j = isOuter ? i : i - outer;
             int m = isOuter ? outer : inner;

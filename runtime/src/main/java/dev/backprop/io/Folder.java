@@ -85,13 +85,7 @@ public final class Folder implements Closeable {
 
     private Folder child(String name) throws IOException {
         Path p = path.resolve(checkName(name));
-        BasicFileAttributes a = attributes(name);
-        if (a == null) {
-            throw new NoSuchFileException(p.toString(), null, "no such folder");
-        }
-        if (a.isSymbolicLink()) {
-            throw new LinkOnPathException(p);
-        }
+        BasicFileAttributes a = entry(name, p, "folder");
         if (!a.isDirectory()) {
             throw new NotDirectoryException(p.toString());
         }
@@ -102,11 +96,25 @@ public final class Folder implements Closeable {
         try {
             return new Folder(p, dir.newDirectoryStream(Path.of(name), NOFOLLOW));
         } catch (IOException e) {
-            if (isLink(name)) {
-                throw new LinkOnPathException(p);
-            }
-            throw e;
+            throw openFailure(name, p, e);
         }
+    }
+
+    /** The attributes of the entry {@code name} at {@code p}, which must be there (a {@code what}) and not a link. */
+    private BasicFileAttributes entry(String name, Path p, String what) throws IOException {
+        BasicFileAttributes a = attributes(name);
+        if (a == null) {
+            throw new NoSuchFileException(p.toString(), null, "no such " + what);
+        }
+        if (a.isSymbolicLink()) {
+            throw new LinkOnPathException(p);
+        }
+        return a;
+    }
+
+    /** Why opening {@code name} failed after {@link #entry} passed: a link swapped in meanwhile, else {@code e}. */
+    private IOException openFailure(String name, Path p, IOException e) {
+        return isLink(name) ? new LinkOnPathException(p) : e;
     }
 
     /** The attributes of the entry {@code name} itself (a link is not followed), or null when there is none. */
@@ -137,13 +145,7 @@ public final class Folder implements Closeable {
      */
     public OpenedFile openRegularFile(String name) throws IOException {
         Path p = path.resolve(checkName(name));
-        BasicFileAttributes before = attributes(name);
-        if (before == null) {
-            throw new NoSuchFileException(p.toString(), null, "no such file");
-        }
-        if (before.isSymbolicLink()) {
-            throw new LinkOnPathException(p);
-        }
+        BasicFileAttributes before = entry(name, p, "file");
         if (!before.isRegularFile()) {
             throw new NotRegularFileException(p, before);
         }
@@ -152,10 +154,7 @@ public final class Folder implements Closeable {
         try {
             ch = dir == null ? Files.newByteChannel(p, read) : dir.newByteChannel(Path.of(name), read);
         } catch (IOException e) {
-            if (isLink(name)) {
-                throw new LinkOnPathException(p);
-            }
-            throw e;
+            throw openFailure(name, p, e);
         }
         try {
             // the entry is still the file checked above (not swapped for another one while opening)

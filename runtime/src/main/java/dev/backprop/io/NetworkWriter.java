@@ -105,9 +105,7 @@ final class NetworkWriter {
         g.writeArrayFieldStart(field);
         var values = p.value().data();
         for (int k = 0, n = p.size(); k < n; k++) {
-            if ((k & 0xFFFF) == 0) {
-                dev.backprop.nn.Account.checkStop(); // a huge network ends at a time limit or an interrupt
-            }
+            dev.backprop.nn.Account.checkStopAt(k); // a huge network ends at a time limit or an interrupt
             double v = values.get(k);
             if (!Double.isFinite(v)) {
                 throw new ValueError("cannot save the network: " + p.name() + "[" + k / p.cols() + "][" + k % p.cols()

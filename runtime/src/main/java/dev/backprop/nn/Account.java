@@ -62,6 +62,13 @@ public final class Account {
         }
     }
 
+    /** {@link #checkStop()} at every 65,536th step i of a long element loop (i = 0, 65536, …): cheap in between. */
+    public static void checkStopAt(long i) {
+        if ((i & 0xFFFF) == 0) {
+            checkStop();
+        }
+    }
+
     /** Runs {@code work} with this account bound to the calling thread, then restores the previous binding. */
     public <T> T callAs(Supplier<T> work) {
         Account before = CURRENT.get();

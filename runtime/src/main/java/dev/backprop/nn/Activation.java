@@ -20,8 +20,10 @@ public sealed interface Activation permits Activation.Elementwise, Softmax, Cust
         return builtIns().stream().map(Activation::name).toList();
     }
 
-    /** The name scripts use: {@code 'sigmoid'}, {@code 'relu'}, … */
-    String name();
+    /** The name scripts use: {@code 'sigmoid'}, {@code 'leakyRelu'}, …, the class's name in lowerCamelCase. */
+    default String name() {
+        return Family.name(getClass());
+    }
 
     /** a = f(z), row by row; a and z have the same shape. */
     void forward(Matrix z, Matrix a);

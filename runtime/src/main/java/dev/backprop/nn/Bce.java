@@ -8,11 +8,6 @@ public record Bce() implements Loss {
     public static final Bce INSTANCE = new Bce();
 
     @Override
-    public String name() {
-        return "bce";
-    }
-
-    @Override
     public double value(Matrix z, Matrix a, Matrix y) {
         var zs = z.data();
         var ys = y.data();
@@ -26,13 +21,7 @@ public record Bce() implements Loss {
 
     @Override
     public void outputDelta(Matrix z, Matrix a, Matrix y, Activation output, Matrix delta, Matrix scratch) {
-        var as = a.data();
-        var ys = y.data();
-        var d = delta.data();
-        double scale = 1.0 / a.cols();
-        for (int k = 0, n = a.size(); k < n; k++) {
-            d.put(k, scale * (as.get(k) - ys.get(k))); // the sigmoid's σ' cancels against the loss's 1/(a(1−a))
-        }
+        Squared.error(a, y, 1.0 / a.cols(), delta); // the sigmoid's σ' cancels against the loss's 1/(a(1−a))
     }
 
     @Override

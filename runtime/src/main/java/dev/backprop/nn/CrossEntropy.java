@@ -10,11 +10,6 @@ public record CrossEntropy() implements Loss {
     public static final CrossEntropy INSTANCE = new CrossEntropy();
 
     @Override
-    public String name() {
-        return "crossEntropy";
-    }
-
-    @Override
     public double value(Matrix z, Matrix a, Matrix y) {
         var zs = z.data();
         int cols = z.cols();
@@ -22,15 +17,12 @@ public record CrossEntropy() implements Loss {
         double total = 0;
         for (int i = 0, rows = z.rows(); i < rows; i++) {
             int o = i * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < cols; k++) {
-                max = Math.max(max, zs.get(o + k));
-            }
+            double max = Softmax.rowMax(zs, o, cols);
             double sum = 0;
             for (int k = 0; k < cols; k++) {
                 sum += StrictMath.exp(zs.get(o + k) - max);
             }
-            double logSumExp = max + StrictMath.log(sum);
+            double logSumExp = max + StrictMath.log(sum); // log Σⱼ e^(zⱼ), shifted by max z so no e^z overflows
             if (indices) {
                 total += logSumExp - zs.get(o + (int) y.at(i));
             } else {

@@ -9,7 +9,8 @@ import java.util.List;
  * The members of a closed family ({@link Activation}, {@link Loss}) read off its {@code permits} clause: every
  * permitted class with a {@code public static final INSTANCE} is a member, in the order the clauses list them.
  * Adding a member is one new file and its line in {@code permits}; the name lists, lookups and messages derive
- * from here.
+ * from here, and so does each member's script name: its class's name in lowerCamelCase ({@code LeakyRelu} is
+ * {@code 'leakyRelu'}), so the name is spelled once, as the class; enums' constants likewise ({@link #name(Enum)}).
  */
 final class Family {
     private Family() {
@@ -51,6 +52,28 @@ final class Family {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(c.getName() + ".INSTANCE must be public", e);
         }
+    }
+
+    private static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> member) {
+            String simple = member.getSimpleName();
+            return Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+        }
+    };
+
+    /** The name scripts use for a member: its class's simple name with a lower-case first letter. */
+    static String name(Class<?> member) {
+        return NAMES.get(member);
+    }
+
+    /** The name scripts use for an enum constant: {@code SIGN_FLIPPED} is {@code 'signFlipped'}. */
+    static String name(Enum<?> constant) {
+        StringBuilder sb = new StringBuilder();
+        for (String word : constant.name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+            sb.append(sb.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return sb.toString();
     }
 
     /** {@code 'a', 'b' or 'c'}: names as messages list them. */

@@ -5,11 +5,6 @@ public record Identity() implements Activation.Elementwise {
     public static final Identity INSTANCE = new Identity();
 
     @Override
-    public String name() {
-        return "identity";
-    }
-
-    @Override
     public double apply(double z) {
         return z;
     }

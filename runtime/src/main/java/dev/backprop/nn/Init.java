@@ -3,33 +3,28 @@ package dev.backprop.nn;
 /** How a layer's weights start; biases start at zero. Every draw comes from the seeded {@link Rng}. */
 public enum Init {
     /** Glorot/Xavier uniform: U(−√(6/(in+out)), √(6/(in+out))). */
-    XAVIER("xavier"),
+    XAVIER,
     /** He (Kaiming) uniform for ReLU: U(−√(6/in), √(6/in)). */
-    HE("he"),
+    HE,
     /** PyTorch's nn.Linear default: U(−1/√in, 1/√in). */
-    UNIFORM("uniform"),
+    UNIFORM,
     /** All zeros (every unit in a layer then learns the same thing: a lesson in symmetry). */
-    ZEROS("zeros");
+    ZEROS;
 
-    private final String scriptName;
-
-    Init(String scriptName) {
-        this.scriptName = scriptName;
-    }
-
-    /** The name scripts use. */
+    /** The name scripts use: {@code 'xavier'}, {@code 'he'}, … (the constant's name in lower case). */
     public String scriptName() {
-        return scriptName;
+        return Family.name(this);
     }
 
     /** The initialiser with this name. */
     public static Init named(String name) {
         for (Init i : values()) {
-            if (i.scriptName.equals(name)) {
+            if (i.scriptName().equals(name)) {
                 return i;
             }
         }
-        throw new ValueError("unknown init '" + name + "'; use 'xavier', 'he', 'uniform' or 'zeros'");
+        throw new ValueError("unknown init '" + name + "'; use "
+                + Family.quotedList(java.util.Arrays.stream(values()).map(Init::scriptName).toList()));
     }
 
     /** The half-width a of U(−a, a) for a layer with these fan-in and fan-out. */

@@ -7,11 +7,6 @@ public record LeakyRelu() implements Rectifier {
     public static final double SLOPE = 0.01;
 
     @Override
-    public String name() {
-        return "leakyRelu";
-    }
-
-    @Override
     public double apply(double z) {
         return z > 0 ? z : SLOPE * z;
     }

@@ -6,8 +6,10 @@ package dev.backprop.nn;
  */
 public sealed interface Loss permits Squared, Mse, Bce, CrossEntropy {
 
-    /** The name scripts use. */
-    String name();
+    /** The name scripts use: {@code 'squared'}, {@code 'crossEntropy'}, …, the class's name in lowerCamelCase. */
+    default String name() {
+        return Family.name(getClass());
+    }
 
     /** L for outputs a = f(z) against targets y (already checked by {@link #checkTargets}). */
     double value(Matrix z, Matrix a, Matrix y);

@@ -5,11 +5,6 @@ public record Relu() implements Rectifier {
     public static final Relu INSTANCE = new Relu();
 
     @Override
-    public String name() {
-        return "relu";
-    }
-
-    @Override
     public double apply(double z) {
         return z > 0 ? z : 0.0;
     }

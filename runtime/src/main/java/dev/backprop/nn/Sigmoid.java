@@ -5,11 +5,6 @@ public record Sigmoid() implements Activation.Elementwise {
     public static final Sigmoid INSTANCE = new Sigmoid();
 
     @Override
-    public String name() {
-        return "sigmoid";
-    }
-
-    @Override
     public double apply(double z) {
         return 1.0 / (1.0 + StrictMath.exp(-z));
     }

@@ -8,21 +8,13 @@ public record Softmax() implements Activation {
     public static final Softmax INSTANCE = new Softmax();
 
     @Override
-    public String name() {
-        return "softmax";
-    }
-
-    @Override
     public void forward(Matrix z, Matrix a) {
         var zs = z.data();
         var as = a.data();
         int cols = z.cols();
         for (int i = 0, rows = z.rows(); i < rows; i++) {
             int o = i * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < cols; k++) {
-                max = Math.max(max, zs.get(o + k));
-            }
+            double max = rowMax(zs, o, cols);
             double sum = 0;
             for (int k = 0; k < cols; k++) {
                 double e = StrictMath.exp(zs.get(o + k) - max);
@@ -51,6 +43,15 @@ public record Softmax() implements Activation {
                 gz.put(o + k, as.get(o + k) * (ga.get(o + k) - dot));
             }
         }
+    }
+
+    /** max z over one row (cols values from offset o): subtracted before e^z so that none overflows. */
+    static double rowMax(java.nio.DoubleBuffer zs, int o, int cols) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < cols; k++) {
+            max = Math.max(max, zs.get(o + k));
+        }
+        return max;
     }
 
     @Override

@@ -5,11 +5,6 @@ public record Tanh() implements Activation.Elementwise {
     public static final Tanh INSTANCE = new Tanh();
 
     @Override
-    public String name() {
-        return "tanh";
-    }
-
-    @Override
     public double apply(double z) {
         return StrictMath.tanh(z);
     }

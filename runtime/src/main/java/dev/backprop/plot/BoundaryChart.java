@@ -16,11 +16,10 @@ import java.util.Locale;
  * shows two region samples (upper half block, foreground over background); plain text fills regions
  * with ' ', '.', ':', … and marks points o, x, +, … by class.
  */
-public final class BoundaryChart implements Chart {
+public final class BoundaryChart extends Chart {
     public static final int WIDTH = 60;
     public static final int HEIGHT = 24;
 
-    private final String title;
     private final Network net;
     private final double[] px;
     private final double[] py;
@@ -34,6 +33,7 @@ public final class BoundaryChart implements Chart {
     private final double accuracy;
 
     private BoundaryChart(String title, Network net, Dataset data, int width, int height) {
+        super(title);
         if (net.inputs() != 2) {
             throw new ShapeError("a boundary plot needs a network with 2 inputs, got one with " + net.inputs()
                     + "; plot a 2-feature dataset such as nn.data.circle()");
@@ -41,7 +41,6 @@ public final class BoundaryChart implements Chart {
         if (data.features() != 2) {
             throw new ShapeError("a boundary plot needs a dataset with 2 features, got " + data.features());
         }
-        this.title = title == null ? "" : title;
         this.net = net.copy();
         this.width = Sizes.check("boundary width", width, 10, 400);
         this.height = Sizes.check("boundary height", height, 5, 200);
@@ -75,11 +74,6 @@ public final class BoundaryChart implements Chart {
         return new BoundaryChart(title, net, data, WIDTH, HEIGHT);
     }
 
-    @Override
-    public String title() {
-        return title;
-    }
-
     /** The network's accuracy on the plotted data when the chart was made. */
     public double accuracy() {
         return accuracy;
@@ -89,16 +83,10 @@ public final class BoundaryChart implements Chart {
         return classes;
     }
 
-    /** The plain-text rendering. */
-    @Override
-    public String toString() {
-        return render(TextStyle.PLAIN);
-    }
-
     @Override
     public String render(TextStyle style) {
         boolean term = style == TextStyle.TERMINAL;
-        int header = title.isEmpty() ? 0 : 1;
+        int header = title().isEmpty() ? 0 : 1;
         int rows = header + height + 2;
         int legendWidth = 40;
         for (int k = 0; k < classes; k++) {
@@ -106,7 +94,7 @@ public final class BoundaryChart implements Chart {
         }
         TextGrid g = new TextGrid(rows, Math.max(width, legendWidth));
         if (header > 0) {
-            g.centre(0, title, -1);
+            g.centre(0, title(), -1);
         }
         int sub = term ? 2 : 1; // region samples per cell, vertically
         int[][] region = regions(width, height * sub);

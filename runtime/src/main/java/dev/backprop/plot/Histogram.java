@@ -8,11 +8,10 @@ import java.util.Locale;
  * smallest and largest finite value, drawn as vertical bars (eighth blocks in a terminal, '#' in
  * plain text), with the count scale, the value range and n, mean and standard deviation.
  */
-public final class Histogram implements Chart {
+public final class Histogram extends Chart {
     public static final int BINS = 20;
     public static final int HEIGHT = 10;
 
-    private final String title;
     private final double[] values;
     private final int bins;
     private final int height;
@@ -22,7 +21,7 @@ public final class Histogram implements Chart {
     private final int finite;
 
     private Histogram(String title, double[] values, int bins, int height) {
-        this.title = title == null ? "" : title;
+        super(title);
         this.values = values.clone();
         this.bins = Sizes.check("histogram bins", bins, 1, 200);
         this.height = Sizes.check("histogram height", height, 2, 100);
@@ -57,11 +56,6 @@ public final class Histogram implements Chart {
         return new Histogram(title, values, BINS, HEIGHT);
     }
 
-    @Override
-    public String title() {
-        return title;
-    }
-
     /** Count per bin. */
     public long[] counts() {
         return counts.clone();
@@ -78,12 +72,6 @@ public final class Histogram implements Chart {
 
     int bins() {
         return bins;
-    }
-
-    /** The plain-text rendering. */
-    @Override
-    public String toString() {
-        return render(TextStyle.PLAIN);
     }
 
     @Override
@@ -113,17 +101,15 @@ public final class Histogram implements Chart {
         int margin = top.length() + 1;
         int barWidth = Math.max(1, Math.min(3, 60 / bins));
         int plotWidth = bins * barWidth;
-        int header = title.isEmpty() ? 0 : 1;
+        int header = title().isEmpty() ? 0 : 1;
         int rows = header + height + 3;
         TextGrid g = new TextGrid(rows, Math.max(margin + 1 + plotWidth, margin + 1 + stats.length()));
         if (header > 0) {
-            g.centre(0, title, -1);
+            g.centre(0, title(), -1);
         }
         g.text(header, margin - 1 - top.length(), top, -1);
         g.text(header + height - 1, margin - 2, "0", -1);
-        for (int r = 0; r < height; r++) {
-            g.put(header + r, margin, term ? '│' : '|', -1);
-        }
+        g.axes(header, margin, height, plotWidth, term);
         int colour = Palette.pick(Palette.SERIES_ANSI, 0);
         for (int b = 0; b < bins; b++) {
             // bar height in eighths of a row: count / max · height · 8
@@ -150,10 +136,6 @@ public final class Histogram implements Chart {
             }
         }
         int axisRow = header + height;
-        g.put(axisRow, margin, term ? '└' : '+', -1);
-        for (int c = 0; c < plotWidth; c++) {
-            g.put(axisRow, margin + 1 + c, term ? '─' : '-', -1);
-        }
         String lo = Axis.label(range.min());
         String hi = Axis.label(range.max());
         g.text(axisRow + 1, margin + 1, lo, -1);

@@ -129,9 +129,7 @@ final class JFreeCharts {
             }
             int every = Math.max(1, (inClass + MAX_POINTS - 1) / MAX_POINTS); // a sample of a huge class
             for (int i = 0, seen = 0; i < labels.length; i++) {
-                if ((i & 0xFFFF) == 0) {
-                    dev.backprop.nn.Account.checkStop();
-                }
+                dev.backprop.nn.Account.checkStopAt(i);
                 if (labels[i] == cls && seen++ % every == 0) {
                     s.add(c.pointsX()[i], c.pointsY()[i], false);
                 }

@@ -9,12 +9,11 @@ import java.util.List;
  * terminal the lines are drawn with braille dots (2×4 per cell), one colour per series; plain text
  * draws each series with its own ASCII mark. NaN and infinite values leave gaps.
  */
-public final class LineChart implements Chart {
+public final class LineChart extends Chart {
     /** Default text size in character cells (plot area). */
     public static final int WIDTH = 60;
     public static final int HEIGHT = 15;
 
-    private final String title;
     private final List<Series> series;
     private final String xLabel;
     private final String yLabel;
@@ -22,10 +21,10 @@ public final class LineChart implements Chart {
     private final int height;
 
     private LineChart(String title, List<Series> series, String xLabel, String yLabel, int width, int height) {
+        super(title);
         if (series.isEmpty()) {
             throw new ValueError("a line chart needs at least one series");
         }
-        this.title = title == null ? "" : title;
         this.series = List.copyOf(series);
         this.xLabel = xLabel == null ? "" : xLabel;
         this.yLabel = yLabel == null ? "" : yLabel;
@@ -43,11 +42,6 @@ public final class LineChart implements Chart {
         return new LineChart(title, List.of(Series.of(title, y)), "", "", WIDTH, HEIGHT);
     }
 
-    @Override
-    public String title() {
-        return title;
-    }
-
     public List<Series> series() {
         return series;
     }
@@ -58,12 +52,6 @@ public final class LineChart implements Chart {
 
     public String yLabel() {
         return yLabel;
-    }
-
-    /** The plain-text rendering. */
-    @Override
-    public String toString() {
-        return render(TextStyle.PLAIN);
     }
 
     @Override
@@ -81,28 +69,22 @@ public final class LineChart implements Chart {
         String mid = Axis.label(ay.at(0.5));
         String bottom = Axis.label(ay.min());
         int margin = Math.max(top.length(), Math.max(mid.length(), bottom.length())) + 1;
-        int header = (title.isEmpty() ? 0 : 1) + (yLabel.isEmpty() ? 0 : 1);
+        int header = (title().isEmpty() ? 0 : 1) + (yLabel.isEmpty() ? 0 : 1);
         int rows = header + height + 2 + 1;
         TextGrid g = new TextGrid(rows, margin + 1 + width + 1);
         int r0 = 0;
-        if (!title.isEmpty()) {
-            g.centre(r0++, title, -1);
+        if (!title().isEmpty()) {
+            g.centre(r0++, title(), -1);
         }
         if (!yLabel.isEmpty()) {
             g.text(r0++, 0, yLabel, -1);
         }
-        // y axis with labels at the top, middle and bottom rows
-        for (int r = 0; r < height; r++) {
-            g.put(r0 + r, margin, term ? '│' : '|', -1);
-        }
+        // the axes, with y labels at the top, middle and bottom rows
+        g.axes(r0, margin, height, width, term);
         g.text(r0, margin - 1 - top.length(), top, -1);
         g.text(r0 + height / 2, margin - 1 - mid.length(), mid, -1);
         g.text(r0 + height - 1, margin - 1 - bottom.length(), bottom, -1);
         int axisRow = r0 + height;
-        g.put(axisRow, margin, term ? '└' : '+', -1);
-        for (int c = 0; c < width; c++) {
-            g.put(axisRow, margin + 1 + c, term ? '─' : '-', -1);
-        }
         String xmin = Axis.label(ax.min());
         String xmax = Axis.label(ax.max());
         g.text(axisRow + 1, margin + 1, xmin, -1);

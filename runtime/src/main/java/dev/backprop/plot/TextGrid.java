@@ -35,6 +35,20 @@ final class TextGrid {
         put(r, c, codePoint, fore, -1);
     }
 
+    /**
+     * A chart's frame: a y axis down {@code height} rows from (top, col), and below it the corner and an x axis
+     * {@code width} cells long.
+     */
+    void axes(int top, int col, int height, int width, boolean term) {
+        for (int r = 0; r < height; r++) {
+            put(top + r, col, term ? '│' : '|', -1);
+        }
+        put(top + height, col, term ? '└' : '+', -1);
+        for (int c = 0; c < width; c++) {
+            put(top + height, col + 1 + c, term ? '─' : '-', -1);
+        }
+    }
+
     int charAt(int r, int c) {
         return chars[r * cols + c];
     }

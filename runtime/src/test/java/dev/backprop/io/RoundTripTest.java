@@ -36,7 +36,7 @@ class RoundTripTest {
         NetworkJson.save(Network.toy(false), file);
         Network net = NetworkJson.load(file);
         // ŷ for x = [0.5, 0.9], computed independently with PyTorch in float64:
-        // the toy reference (bench/peers/toy_reference.json), "yhat".
+        // the toy reference (reference/toy_reference.json), "yhat".
         assertEquals(0.7620332930580278, net.predict(X).at(0), 1e-12);
         assertNull(net.seed(), "the toy's weights were set by hand, so there is no seed to report");
         assertEquals(false, net.layer(1).b().trainable(), "b1 stays frozen");

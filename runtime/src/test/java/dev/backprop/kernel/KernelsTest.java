@@ -35,10 +35,11 @@ class KernelsTest {
         return ks;
     }
 
-    private static Matrix random(Rng rng, int rows, int cols) {
+    /** Uniform values times 1 to 7 (varied magnitudes, so a different rounding order would show); also WidthCheck's. */
+    static Matrix random(Rng rng, int rows, int cols) {
         Matrix m = Matrix.zeros(rows, cols);
         for (int k = 0; k < m.size(); k++) {
-            m.put(k, rng.uniform(-1, 1) * (1 + (k % 7))); // varied magnitudes, so rounding order would show
+            m.put(k, rng.uniform(-1, 1) * (1 + (k % 7)));
         }
         return m;
     }

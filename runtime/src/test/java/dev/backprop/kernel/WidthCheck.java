@@ -25,10 +25,10 @@ final class WidthCheck {
             int batch = s[0];
             int out = s[1];
             int in = s[2];
-            Matrix x = random(rng, batch, in);
-            Matrix w = random(rng, out, in);
-            Matrix b = random(rng, 1, out);
-            Matrix delta = random(rng, batch, out);
+            Matrix x = KernelsTest.random(rng, batch, in);
+            Matrix w = KernelsTest.random(rng, out, in);
+            Matrix b = KernelsTest.random(rng, 1, out);
+            Matrix delta = KernelsTest.random(rng, batch, out);
             Matrix z0 = Matrix.zeros(batch, out);
             Matrix dw0 = Matrix.zeros(out, in);
             Matrix g0 = Matrix.zeros(batch, in);
@@ -36,9 +36,9 @@ final class WidthCheck {
             NaiveKernels.gradW(delta, x, 0.125, false, dw0);
             NaiveKernels.backprop(delta, w, g0);
             for (int threads = 1; threads <= 2; threads++) {
-                Matrix z = random(rng, batch, out);
-                Matrix dw = random(rng, out, in);
-                Matrix g = random(rng, batch, in);
+                Matrix z = KernelsTest.random(rng, batch, out);
+                Matrix dw = KernelsTest.random(rng, out, in);
+                Matrix g = KernelsTest.random(rng, batch, in);
                 Kernels.packedAffine(x, w, b, z, new Gemm(KernelConfig.kernel()), threads);
                 Kernels.packedGradW(delta, x, 0.125, false, dw, new Gemm(KernelConfig.kernel()), threads);
                 Kernels.packedBackprop(delta, w, g, new Gemm(KernelConfig.kernel()), threads);
@@ -57,13 +57,5 @@ final class WidthCheck {
         }
         System.out.println("DIFF " + what + " (" + KernelConfig.kernelName() + ")");
         return 1;
-    }
-
-    private static Matrix random(Rng rng, int rows, int cols) {
-        Matrix m = Matrix.zeros(rows, cols);
-        for (int k = 0; k < m.size(); k++) {
-            m.put(k, rng.uniform(-1, 1) * (1 + (k % 7)));
-        }
-        return m;
     }
 }

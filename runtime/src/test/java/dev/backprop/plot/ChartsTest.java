@@ -79,6 +79,9 @@ class ChartsTest {
         String plain = skewed.render(TextStyle.PLAIN);
         assertPlain(plain);
         assertTrue(plain.contains("n = 4, mean 0.25, std 0.433, 1 non-finite skipped"), plain);
+        // bars of 3 cells (a gap last) on the axes: bin 0 is 3/3 of 4 rows, bin 1 is 1/3 of 32 eighths = 11 ('#' + '.')
+        assertEquals(List.of("3 |##", "  |##", "  |## ..", "0 |## ##", "  +------"),
+                plain.lines().limit(5).map(String::stripTrailing).toList(), plain);
         assertTerminal(skewed.render(TextStyle.TERMINAL));
         assertEquals("a histogram needs at least one finite value, got 1 values, none finite",
                 assertThrows(ValueError.class, () -> Histogram.of("", new double[] {Double.NaN})).getMessage());

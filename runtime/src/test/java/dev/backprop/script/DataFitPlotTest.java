@@ -81,15 +81,7 @@ class DataFitPlotTest {
         try (Scripts s = new Scripts(Sandbox.builder().timeLimit(null))) {
             Network net = Network.builder(2, 64, 64, 1).activation("tanh").seed(1).build();
             s.sandbox.put("net", net);
-            Thread t = new Thread(() -> {
-                try {
-                    Thread.sleep(800);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                s.sandbox.interrupt();
-            });
-            t.start();
+            Thread t = s.interruptAfter(800);
             long t0 = System.nanoTime();
             ScriptError e = assertThrows(ScriptError.class, () -> s.eval(
                     "net.fit(nn.data.circle({ n: 2000, seed: 1 }), { epochs: 100000, batchSize: 8, lr: 0.1 })"));

@@ -101,15 +101,7 @@ class EmbeddingTest {
             Network net = Network.builder(4, 64, 64, 2).activation("tanh").seed(3).build();
             Network start = net.copy();
             s.sandbox.put("net", net);
-            Thread t = new Thread(() -> {
-                try {
-                    Thread.sleep(700);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                s.sandbox.interrupt();
-            });
-            t.start();
+            Thread t = s.interruptAfter(700);
             assertThrows(ScriptError.class, () -> s.eval("""
                 var steps = 0;
                 const x = [[0.1, 0.2, 0.3, 0.4], [0.5, 0.6, 0.7, 0.8]], y = [[1, 0], [0, 1]];

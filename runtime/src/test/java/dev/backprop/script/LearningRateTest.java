@@ -7,8 +7,7 @@ class LearningRateTest {
     @Test
     void negativeRatesAreValueErrorsAndZeroLeavesWeightsAlone() {
         try (Scripts s = Scripts.open()) {
-            s.eval("""
-                function errName(f) { try { f(); return 'none'; } catch (e) { return e.name + ': ' + e.message; } }
+            s.eval(Scripts.ERR_NAME + """
                 for (const f of [() => nn.sgd({ lr: -1 }), () => nn.adam({ lr: -1 }), () => nn.adam({ lr: -0.001 })]) {
                   const r = errName(f);
                   assert(r.startsWith('ValueError') && r.includes('-'), r);

@@ -190,11 +190,7 @@ class LimitsAttackTest {
                 assertEquals(2, boxes[i].eval("1 + 1").value().asInt());
             }
         } finally {
-            for (Sandbox b : boxes) {
-                if (b != null) {
-                    b.close();
-                }
-            }
+            Scripts.closeAll(boxes);
         }
     }
 

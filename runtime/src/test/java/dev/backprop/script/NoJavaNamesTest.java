@@ -11,8 +11,7 @@ class NoJavaNamesTest {
     @Test
     void hugeIndicesAndSizesAreClearErrors() {
         try (Scripts s = Scripts.open()) {
-            s.eval("""
-                function err(f) { try { f(); return 'none'; } catch (e) { return e.name + ': ' + e.message; } }
+            s.eval(Scripts.ERR_NAME + """
                 const cases = [
                   [() => nn.matrix(2, 2).get(2 ** 40, 0), 'RangeError', 'row index i'],
                   [() => nn.matrix(2, 2).set(0, 2 ** 40, 1), 'RangeError', 'column index j'],
@@ -22,7 +21,7 @@ class NoJavaNamesTest {
                   [() => nn.fromJSON('['.repeat(1e5)), 'FormatError', 'nested too deeply'],
                 ];
                 for (const [f, name, part] of cases) {
-                  const m = err(f);
+                  const m = errName(f);
                   assert(m.startsWith(name + ': ') && m.includes(part), m);
                   assert(!/dev\\.backprop|java|Jackson|StreamReadConstraints|invokeMember|ClassCast/.test(m), m);
                 }

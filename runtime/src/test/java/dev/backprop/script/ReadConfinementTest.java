@@ -20,8 +20,7 @@ class ReadConfinementTest {
         Files.writeString(home.resolve("secret.mjs"), "export const s = 1;\n");
         Files.writeString(scripts.resolve("ok.csv"), "a,y\n1,0\n2,1\n");
         try (Scripts s = Scripts.open(scripts, home)) {
-            s.eval("""
-                function errName(f) { try { f(); return 'none'; } catch (e) { return e.name + ': ' + e.message; } }
+            s.eval(Scripts.ERR_NAME + """
                 const r1 = errName(() => nn.data.csv('secret.csv'));
                 const r2 = errName(() => nn.data.csv('%s'));
                 // relative: looked up in the script's folder only (the write root only for files this sandbox wrote)

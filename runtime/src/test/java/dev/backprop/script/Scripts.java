@@ -11,6 +11,10 @@ final class Scripts implements AutoCloseable {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final Sandbox sandbox;
 
+    /** JS for the tests' scripts: errName(f) is 'none', or the error f threw as 'Name: message'. */
+    static final String ERR_NAME =
+            "function errName(f) { try { f(); return 'none'; } catch (e) { return e.name + ': ' + e.message; } }\n";
+
     Scripts(SandboxBuilder b) {
         sandbox = b.out(out).err(err).build();
     }
@@ -27,12 +31,35 @@ final class Scripts implements AutoCloseable {
         return sandbox.eval(code, "test.js");
     }
 
+    /** A started thread that interrupts the sandbox after {@code ms} (for the script under test to be mid-run); join it. */
+    Thread interruptAfter(long ms) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                return;
+            }
+            sandbox.interrupt();
+        });
+        t.start();
+        return t;
+    }
+
     String out() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
     String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Closes the sandboxes a test made side by side (the slots not reached yet are null). */
+    static void closeAll(Sandbox[] boxes) {
+        for (Sandbox b : boxes) {
+            if (b != null) {
+                b.close();
+            }
+        }
     }
 
     @Override

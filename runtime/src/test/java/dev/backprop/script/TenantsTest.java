@@ -117,11 +117,7 @@ class TenantsTest {
                 assertEquals(2, boxes[i].eval("1 + 1").value().asInt(), t.name());
             }
         } finally {
-            for (Sandbox b : boxes) {
-                if (b != null) {
-                    b.close();
-                }
-            }
+            Scripts.closeAll(boxes);
         }
     }
 
@@ -132,23 +128,18 @@ class TenantsTest {
         for (int i = 0; i < 5; i++) {
             oneShortLife(i);
         }
-        settle();
-        int threads0 = Thread.activeCount();
-        long heap0 = heapUsed();
-        long direct0 = directBytes();
+        Usage before = Usage.settled();
         for (int i = 0; i < 500; i++) {
             oneShortLife(i);
         }
-        settle();
-        int threads1 = Thread.activeCount();
-        long heap1 = heapUsed();
-        long direct1 = directBytes();
-        System.out.println("soak of 500 sandboxes: threads " + threads0 + " → " + threads1 + ", heap after GC "
-                + (heap0 >> 20) + " → " + (heap1 >> 20) + " MiB, direct memory " + (direct0 >> 10) + " → "
-                + (direct1 >> 10) + " KiB");
-        assertTrue(threads1 <= threads0 + 4, "threads " + threads0 + " → " + threads1);
-        assertTrue(heap1 - heap0 < 64L << 20, "heap " + (heap0 >> 20) + " MiB → " + (heap1 >> 20) + " MiB");
-        assertTrue(direct1 - direct0 < 4L << 20, "direct memory " + (direct0 >> 10) + " KiB → " + (direct1 >> 10) + " KiB");
+        Usage after = Usage.settled();
+        String change = "threads " + before.threads() + " → " + after.threads() + ", heap after GC "
+                + (before.heap() >> 20) + " → " + (after.heap() >> 20) + " MiB, direct memory "
+                + (before.direct() >> 10) + " → " + (after.direct() >> 10) + " KiB";
+        System.out.println("soak of 500 sandboxes: " + change);
+        assertTrue(after.threads() <= before.threads() + 4, change);
+        assertTrue(after.heap() - before.heap() < 64L << 20, change);
+        assertTrue(after.direct() - before.direct() < 4L << 20, change);
     }
 
     @Test
@@ -212,8 +203,13 @@ class TenantsTest {
         }
     }
 
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    /** Live threads, heap in use and direct (native) buffer memory, read after {@link #settle()}. */
+    private record Usage(int threads, long heap, long direct) {
+        static Usage settled() throws InterruptedException {
+            settle();
+            return new Usage(Thread.activeCount(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                    directBytes());
+        }
     }
 
     private static long directBytes() {

@@ -114,31 +114,27 @@ final class Tmux implements AutoCloseable {
 
     /** Waits until the screen satisfies test; fails with the screen after the timeout. */
     String await(String what, Predicate<String> test) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        String s = screen();
-        while (!test.test(s)) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what + "; the terminal shows:\n" + s);
-            }
-            Thread.sleep(50);
-            s = screen();
-        }
-        return s;
+        return poll("waiting for " + what, test, null);
     }
 
     /** Sends key, every half second, until the screen satisfies test (for control keys that can land between reads). */
     String repeatUntil(String key, Predicate<String> test) throws Exception {
+        return poll("pressing " + key, test, key);
+    }
+
+    /** Reads the screen every 50 ms until test holds, first sending key (if any) every tenth read. */
+    private String poll(String doing, Predicate<String> test, String key) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         String s = screen();
-        while (!test.test(s)) {
+        for (int read = 0; !test.test(s); read++) {
             if (System.nanoTime() > deadline) {
-                fail("timed out after " + TIMEOUT.toSeconds() + " s pressing " + key + "; the terminal shows:\n" + s);
+                fail("timed out after " + TIMEOUT.toSeconds() + " s " + doing + "; the terminal shows:\n" + s);
             }
-            keys(key);
-            for (int i = 0; i < 10 && !test.test(s); i++) {
-                Thread.sleep(50);
-                s = screen();
+            if (key != null && read % 10 == 0) {
+                keys(key);
             }
+            Thread.sleep(50);
+            s = screen();
         }
         return s;
     }

@@ -5,17 +5,7 @@ import dev.backprop.plot.TextStyle;
 import org.graalvm.polyglot.HostAccess.Export;
 
 /** A chart as scripts hold it: drawn as text when printed, saved by {@code plot.save}. */
-public final class ChartFacade {
-    private final Chart chart;
-
-    ChartFacade(Chart chart) {
-        this.chart = chart;
-    }
-
-    public Chart chart() {
-        return chart;
-    }
-
+public record ChartFacade(Chart chart) {
     /** The chart as text: Unicode and ANSI colour for a terminal, plain ASCII otherwise. */
     @Export
     public String render(boolean terminal) {

@@ -105,9 +105,7 @@ public final class DataAndPlots {
     private static double[] doubles(Value v) {
         double[] out = new double[(int) v.getArraySize()];
         for (int i = 0; i < out.length; i++) {
-            if ((i & 0xFFFF) == 0) {
-                dev.backprop.nn.Account.checkStop(); // a long series ends at a time limit or an interrupt
-            }
+            dev.backprop.nn.Account.checkStopAt(i); // a long series ends at a time limit or an interrupt
             out[i] = v.getArrayElement(i).asDouble();
         }
         return out;

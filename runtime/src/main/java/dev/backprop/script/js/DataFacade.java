@@ -7,73 +7,63 @@ import java.util.Iterator;
 import org.graalvm.polyglot.HostAccess.Export;
 
 /** What scripts reach of a {@link Dataset}: its matrices (as handles), sizes, and the new datasets it makes. */
-public final class DataFacade {
-    private final Dataset data;
-
-    DataFacade(Dataset data) {
-        this.data = data;
-    }
-
-    public Dataset dataset() {
-        return data;
-    }
-
+public record DataFacade(Dataset dataset) {
     @Export
     public MatrixFacade x() {
-        return new MatrixFacade(data.x());
+        return new MatrixFacade(dataset.x());
     }
 
     @Export
     public MatrixFacade y() {
-        return new MatrixFacade(data.y());
+        return new MatrixFacade(dataset.y());
     }
 
     @Export
     public int size() {
-        return data.size();
+        return dataset.size();
     }
 
     @Export
     public int features() {
-        return data.features();
+        return dataset.features();
     }
 
     @Export
     public int classes() {
-        return data.classes();
+        return dataset.classes();
     }
 
     @Export
     public String classNamesJson() {
-        return Json.write(data.classNames());
+        return Json.write(dataset.classNames());
     }
 
     @Export
     public DataFacade[] split(double fraction, long seed) {
-        Split s = data.split(fraction, seed);
+        Split s = dataset.split(fraction, seed);
         return new DataFacade[] {new DataFacade(s.train()), new DataFacade(s.test())};
     }
 
     @Export
     public DataFacade shuffle(long seed) {
-        return new DataFacade(data.shuffle(seed));
+        return new DataFacade(dataset.shuffle(seed));
     }
 
     @Export
     public DataFacade oneHot(int k) {
-        return new DataFacade(k <= 0 ? data.oneHot() : data.oneHot(k));
+        return new DataFacade(k <= 0 ? dataset.oneHot() : dataset.oneHot(k));
     }
 
     /** A fresh pass over the batches; each batch's matrices are reused by the next one. */
     @Export
     public BatchIterator batches(int size, boolean shuffle, long seed) {
-        return new BatchIterator(data.batches(size, shuffle, seed).iterator());
+        return new BatchIterator(dataset.batches(size, shuffle, seed).iterator());
     }
 
     @Export
     @Override
     public String toString() {
-        return data.toString();
+        return dataset.toString();
     }
 
     /** One pass over a dataset's batches, for the prelude's JS iterator. */

@@ -9,23 +9,12 @@ import java.util.Map;
 import org.graalvm.polyglot.HostAccess.Export;
 
 /** What scripts reach of {@code nn.explain}'s walkthrough: its beats as JSON data and its readable text. */
-public final class WalkthroughFacade {
-    private final Walkthrough w;
-
-    WalkthroughFacade(Walkthrough w) {
-        this.w = w;
-    }
-
-    /** The engine's walkthrough (for Java callers). */
-    public Walkthrough walkthrough() {
-        return w;
-    }
-
+public record WalkthroughFacade(Walkthrough walkthrough) {
     /** The beats as a JSON array of plain objects: kind, direction, layer, narration and the beat's numbers. */
     @Export
     public String steps() {
         List<Map<String, Object>> steps = new ArrayList<>();
-        for (Beat b : w.beats()) {
+        for (Beat b : walkthrough.beats()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", b.kind());
             m.put("direction", b.direction().name().toLowerCase(java.util.Locale.ROOT));
@@ -76,13 +65,13 @@ public final class WalkthroughFacade {
     /** The title line. */
     @Export
     public String title() {
-        return w.title();
+        return walkthrough.title();
     }
 
     /** The readable text: the title, then one numbered line per beat. */
     @Export
     @Override
     public String toString() {
-        return w.toString();
+        return walkthrough.toString();
     }
 }

@@ -190,12 +190,7 @@ final class RunCommand implements Callable<Integer> {
             } else if (yes(prompter, name + " asks (in its header) to read " + dir + ". Allow? [y]es / [n]o ")) {
                 reads.add(dir);
             } else {
-                if (prompter.interactive()) {
-                    access.refuse(dir);
-                }
-                err.println("backprop run: " + name + " asks to read " + dir + "; not granted"
-                        + (prompter.interactive() ? "" : " (not asked: not on a terminal)")
-                        + "; grant it with --allow-read=" + dir);
+                notGranted(prompter, access, err, name + " asks to read " + dir, "--allow-read=" + dir, dir);
             }
         }
         Path granted = null;
@@ -208,15 +203,20 @@ final class RunCommand implements Callable<Integer> {
                     .toAbsolutePath() + ". Allow? [y]es / [n]o ")) {
                 granted = dir;
             } else {
-                if (prompter.interactive()) {
-                    access.refuse(dir);
-                }
-                err.println("backprop run: " + name + " asks to write into " + dir + "; not granted"
-                        + (prompter.interactive() ? "" : " (not asked: not on a terminal)")
-                        + "; grant it with --allow-write=" + dir);
+                notGranted(prompter, access, err, name + " asks to write into " + dir, "--allow-write=" + dir, dir);
             }
         }
         return granted;
+    }
+
+    /** A header's request not granted: refused for the run when it was asked, and said with the flag that grants it. */
+    private static void notGranted(Prompter prompter, TerminalAccess access, PrintStream err, String request,
+                                   String flag, Path dir) {
+        if (prompter.interactive()) {
+            access.refuse(dir);
+        }
+        err.println("backprop run: " + request + "; not granted"
+                + (prompter.interactive() ? "" : " (not asked: not on a terminal)") + "; grant it with " + flag);
     }
 
     private static boolean yes(Prompter prompter, String question) {

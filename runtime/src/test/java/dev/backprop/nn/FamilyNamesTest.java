@@ -1,0 +1,39 @@
+package dev.backprop.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The names scripts use, as docs/scripting.md lists them: each member's name is derived from its class, so a
+ * renamed class would silently rename the script API; this pins the documented names.
+ */
+class FamilyNamesTest {
+    @Test
+    void activationNamesAreTheDocumentedOnes() {
+        assertEquals(List.of("sigmoid", "tanh", "relu", "leakyRelu", "identity", "softmax"), Activation.builtInNames());
+        for (Activation a : Activation.builtIns()) {
+            assertSame(a, Activation.named(a.name()));
+        }
+    }
+
+    @Test
+    void lossNamesAreTheDocumentedOnes() {
+        assertEquals(List.of("squared", "mse", "bce", "crossEntropy"), Loss.names());
+        for (Loss l : Loss.builtIns()) {
+            assertSame(l, Loss.named(l.name()));
+        }
+    }
+
+    @Test
+    void enumScriptNamesAreTheDocumentedOnes() {
+        assertEquals(List.of("ok", "signFlipped", "notAveraged", "transposed", "derivativeDropped", "staleWeights",
+                "wrong"), java.util.Arrays.stream(GradStatus.values()).map(GradStatus::scriptName).toList());
+        assertEquals(List.of("xavier", "he", "uniform", "zeros"),
+                java.util.Arrays.stream(Init.values()).map(Init::scriptName).toList());
+        ValueError e = org.junit.jupiter.api.Assertions.assertThrows(ValueError.class, () -> Init.named("kaiming"));
+        assertEquals("unknown init 'kaiming'; use 'xavier', 'he', 'uniform' or 'zeros'", e.getMessage());
+    }
+}
