@@ -128,16 +128,18 @@ public final class Account {
     }
 
     /**
-     * Checks {@code elements} against the element limit and reserves {@code bytes} against the memory
-     * limit for {@code what}; throws a {@link LimitError} naming the limit and how to raise it. Over the
-     * memory limit, collected storage is given a chance to come back (one GC) before failing.
+     * Checks a [rows, cols] matrix against the element limit and reserves {@code bytes} for it against the
+     * memory limit; throws a {@link LimitError} naming the limit and how to raise it. Over the memory limit,
+     * collected storage is given a chance to come back (one GC) before failing. The matrix is named in the
+     * message only when one is thrown: this runs for every matrix, in training loops too.
      */
-    void reserve(long elements, long bytes, String what) {
+    void reserve(int rows, int cols, long bytes) {
         if (this == UNLIMITED) {
             return;
         }
+        long elements = (long) rows * cols;
         if (maxElements > 0 && elements > maxElements) {
-            throw new LimitError(what + " has " + elements + " elements; the limit is " + maxElements + " elements; "
+            throw new LimitError(matrixName(rows, cols) + " has " + elements + " elements; the limit is " + maxElements + " elements; "
                     + elementsHint);
         }
         if (maxBytes > 0 && used.get() + bytes > maxBytes) {
@@ -154,12 +156,16 @@ public final class Account {
         long now = used.addAndGet(bytes);
         if (maxBytes > 0 && now > maxBytes) {
             used.addAndGet(-bytes);
-            throw new LimitError("memory limit of " + formatBytes(maxBytes) + " reached: " + what + " needs "
+            throw new LimitError("memory limit of " + formatBytes(maxBytes) + " reached: " + matrixName(rows, cols) + " needs "
                     + formatBytes(bytes) + " but the matrices, networks and datasets this script keeps already hold "
                     + formatBytes(now - bytes) + "; drop the ones you no longer need (e.g. set them to null), or "
                     + bytesHint);
         }
         peak.accumulateAndGet(now, Math::max);
+    }
+
+    private static String matrixName(int rows, int cols) {
+        return "a matrix [" + rows + ", " + cols + "]";
     }
 
     /** Gives back a reservation whose allocation failed. */

@@ -25,7 +25,7 @@ public final class Matrix {
         // charged to the sandbox whose work this is, checked before anything is allocated (see Account)
         long n = Math.max(1, rows * cols) * (long) Double.BYTES;
         Account account = Account.current();
-        account.reserve((long) rows * cols, n, "a matrix [" + rows + ", " + cols + "]");
+        account.reserve(rows, cols, n);
         ByteBuffer storage;
         try {
             storage = ByteBuffer.allocateDirect((int) n).order(ByteOrder.nativeOrder());

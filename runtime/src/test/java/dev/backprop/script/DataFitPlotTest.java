@@ -44,6 +44,35 @@ class DataFitPlotTest {
     }
 
     @Test
+    void batchesReuseTheirMatricesAndHoldEachBatchsRows() {
+        try (Scripts s = Scripts.open()) {
+            s.eval("""
+                const d = nn.data.of([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10]], [[0], [1], [0], [1], [1]]);
+                for (let pass = 0; pass < 2; pass++) { // a second pass is a new iterator over the same rows
+                  const seen = [];
+                  let first = null;
+                  for (const b of d.batches(2)) {
+                    seen.push([b.x.toArray(), b.y.toArray()]);
+                    if (first === null) {
+                      first = b;
+                    } else if (b.x.rows === 2) {
+                      assert(b.x === first.x && b.y === first.y, 'full batches share their matrices');
+                    } else {
+                      assert(b.x !== first.x && b.y !== first.y, 'the shorter last batch has its own');
+                    }
+                  }
+                  assertClose(seen.map((p) => p[0]), [[[1, 2], [3, 4]], [[5, 6], [7, 8]], [[9, 10]]], 0);
+                  assertClose(seen.map((p) => p[1]), [[[0], [1]], [[0], [1]], [[1]]], 0);
+                }
+                const it = d.batches(5)[Symbol.iterator]();
+                const one = it.next();
+                assert(!one.done && one.value.x.rows === 5, 'one batch of all 5');
+                assert(it.next().done && it.next().done, 'done stays done');
+                """);
+        }
+    }
+
+    @Test
     void csvReadsInsideTheRootsAndNamesBadLines(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("tiny.csv"), "a,b,label\n1,2,yes\n3,4,no\n5,6,yes\n");
         Files.writeString(dir.resolve("bad.csv"), "a,b,label\n1,2,yes\n3,x,no\n");

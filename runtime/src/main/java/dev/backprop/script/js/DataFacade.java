@@ -66,33 +66,50 @@ public record DataFacade(Dataset dataset) {
         return dataset.toString();
     }
 
-    /** One pass over a dataset's batches, for the prelude's JS iterator. */
+    /**
+     * One pass over a dataset's batches, for the prelude's JS iterator. The iterator reuses its matrices
+     * (one pair for the full batches, one for a shorter last batch), so {@link #advance} says when they
+     * changed and the prelude asks for {@link #x} and {@link #y} only then: one host call per batch.
+     */
     public static final class BatchIterator {
         private final Iterator<Batch> it;
         private Batch current;
+        private int pair;
+        private MatrixFacade x;
+        private MatrixFacade y;
 
         BatchIterator(Iterator<Batch> it) {
             this.it = it;
         }
 
-        /** Moves to the next batch; false at the end. */
+        /**
+         * Moves to the next batch; returns 0 at the end, otherwise a number ≥ 1 that changes whenever the
+         * batch's matrices are other objects than the previous batch's.
+         */
         @Export
-        public boolean advance() {
+        public int advance() {
             if (!it.hasNext()) {
-                return false;
+                current = null;
+                return 0;
             }
-            current = it.next();
-            return true;
+            Batch b = it.next();
+            if (current == null || b.x() != current.x() || b.y() != current.y()) {
+                pair++;
+                x = new MatrixFacade(b.x());
+                y = new MatrixFacade(b.y());
+            }
+            current = b;
+            return pair;
         }
 
         @Export
         public MatrixFacade x() {
-            return new MatrixFacade(current.x());
+            return x;
         }
 
         @Export
         public MatrixFacade y() {
-            return new MatrixFacade(current.y());
+            return y;
         }
     }
 }

@@ -1,11 +1,13 @@
   // The prelude, part 02: nn.Matrix, Param, Layer and Optimizer, the live views over the engine's storage. One closure in seven files, joined in order by Sandbox (PRELUDE).
   // ---- nn.Matrix ----------------------------------------------------------------------------------
-  let matrixHost;
+  let matrixHost, matrixHostOrNull;
   class Matrix {
     #h;
     #data = null;
     static {
       matrixHost = (m) => m.#h;
+      // the brand check: true only for a Matrix the prelude made (cheaper than instanceof, which walks prototypes)
+      matrixHostOrNull = (v) => (v !== null && typeof v === 'object' && #h in v ? v.#h : null);
     }
     constructor(token, h) {
       if (token !== SECRET) {

@@ -150,6 +150,16 @@
           }
         }
       }
+      const xh = matrixHostOrNull(x); // a batch from dataset.batches(): one host call, no staging
+      if (xh !== null) {
+        try {
+          this.#output(this.#h.forwardMatrix(xh));
+          this.#batch = xh.rows();
+          return new Matrix(SECRET, this.#h.outputCopy());
+        } catch (e) {
+          throw conv(e);
+        }
+      }
       try {
         const form = this.#stageX(x, 'forward');
         if (form === MATRIX) {
@@ -183,6 +193,10 @@
         }
       }
       try {
+        const yh = matrixHostOrNull(y);
+        if (yh !== null) {
+          return this.#h.backwardMatrix(yh, accumulate);
+        }
         if (!ArrayIsArray(y) && !isTyped(y) && y instanceof Matrix) {
           return this.#h.backwardMatrix(matrixHost(y), accumulate);
         }

@@ -82,12 +82,19 @@
           } catch (e) {
             throw conv(e);
           }
+          let pair = 0, x = null, y = null; // the iterator reuses its matrices: new handles only when they change
           return {
             next() {
-              if (!it.advance()) {
+              const p = it.advance();
+              if (p === 0) {
                 return { value: undefined, done: true };
               }
-              return { value: { x: new Matrix(SECRET, it.x()), y: new Matrix(SECRET, it.y()) }, done: false };
+              if (p !== pair) {
+                pair = p;
+                x = new Matrix(SECRET, it.x());
+                y = new Matrix(SECRET, it.y());
+              }
+              return { value: { x, y }, done: false };
             },
             [SymbolIterator]() {
               return this;
