@@ -11,8 +11,7 @@ import dev.backprop.nn.Network;
 import dev.backprop.nn.NetworkBuilder;
 import dev.backprop.nn.ShapeError;
 import dev.backprop.nn.ValueError;
-import dev.backprop.optim.Adam;
-import dev.backprop.optim.Sgd;
+import dev.backprop.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.HostAccess.Export;
@@ -126,14 +125,36 @@ public final class NnFacade {
         return new WalkthroughFacade(Walkthrough.of(net.network(), x.matrix(), y.matrix(), lr));
     }
 
+    /**
+     * The optimizers there are ({@link Optimizer#kinds()}) as JSON, from which the prelude makes {@code nn.<name>}
+     * and the display: {@code [{ name, title, settings: [{ name, defaultValue (null: required), meaning, example }] }]}.
+     */
     @Export
-    public OptimizerFacade sgd(double lr, double momentum, double weightDecay) {
-        return new OptimizerFacade(new Sgd(lr, momentum, weightDecay));
+    public String optimizerKinds() {
+        List<Object> out = new ArrayList<>();
+        for (Optimizer.Kind k : Optimizer.kinds()) {
+            List<Object> settings = new ArrayList<>();
+            for (Optimizer.Setting s : k.settings()) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("name", s.name());
+                m.put("defaultValue", s.defaultValue());
+                m.put("meaning", s.meaning());
+                m.put("example", s.example());
+                settings.add(m);
+            }
+            out.add(java.util.Map.of("name", k.name(), "title", k.title(), "settings", settings));
+        }
+        return Json.write(out);
     }
 
+    /** {@code nn.<name>(options)}: the rule {@code name} with its settings' values, in the order optimizerKinds lists them. */
     @Export
-    public OptimizerFacade adam(double lr, double beta1, double beta2, double eps) {
-        return new OptimizerFacade(new Adam(lr, beta1, beta2, eps));
+    public OptimizerFacade optimizer(String name, Value values) {
+        double[] v = new double[(int) values.getArraySize()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.getArrayElement(i).asDouble();
+        }
+        return new OptimizerFacade(Optimizer.kind(name).make(v));
     }
 
     @Export

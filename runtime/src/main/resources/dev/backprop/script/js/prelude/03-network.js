@@ -204,7 +204,7 @@
           this.#h.stepWith(optimizerHost(rateOrOptimizer), reuse);
         } else {
           throw new TypeError('step expects a learning rate like net.step(0.5) or an optimizer like'
-            + ' net.step(nn.sgd({ lr: 0.1 })), got ' + describe(rateOrOptimizer));
+            + ' net.step(' + optimizerExample() + '), got ' + describe(rateOrOptimizer));
         }
       } catch (e) {
         throw conv(e);
@@ -342,7 +342,7 @@
       const o = checkOptions(options, ['epochs', 'batchSize', 'lr', 'optimizer', 'shuffle', 'seed', 'validation',
         'onEpoch'], 'net.fit');
       if (o.optimizer !== undefined && !(o.optimizer instanceof Optimizer)) {
-        throw new TypeError("net.fit's optimizer comes from nn.sgd({ lr }) or nn.adam(), got " + describe(o.optimizer));
+        throw new TypeError("net.fit's optimizer comes from " + optimizerCalls() + ', got ' + describe(o.optimizer));
       }
       if (o.validation !== undefined && !(o.validation instanceof Dataset)) {
         throw new TypeError("net.fit's validation is a dataset, got " + describe(o.validation));

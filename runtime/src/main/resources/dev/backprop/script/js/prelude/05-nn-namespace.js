@@ -108,26 +108,28 @@
     }
     return v;
   }
-  function sgd(options) {
-    const o = checkOptions(options, ['lr', 'momentum', 'weightDecay'], 'nn.sgd');
-    if (o.lr === undefined) {
-      throw new ValueError('nn.sgd needs a learning rate: nn.sgd({ lr: 0.1 })');
+  /** nn.<name>(options) for one update rule of the engine: its settings checked, defaults filled in. */
+  function optimizerMaker(kind) {
+    const what = 'nn.' + kind.name, settings = kind.settings, names = [];
+    for (let i = 0; i < settings.length; i++) {
+      ArrayPush(names, settings[i].name);
     }
-    try {
-      return new Optimizer(SECRET, hnn.sgd(number(o, 'lr', 0, 'nn.sgd'), number(o, 'momentum', 0, 'nn.sgd'),
-        number(o, 'weightDecay', 0, 'nn.sgd')));
-    } catch (e) {
-      throw conv(e);
-    }
-  }
-  function adam(options) {
-    const o = checkOptions(options, ['lr', 'beta1', 'beta2', 'eps'], 'nn.adam');
-    try {
-      return new Optimizer(SECRET, hnn.adam(number(o, 'lr', 0.001, 'nn.adam'), number(o, 'beta1', 0.9, 'nn.adam'),
-        number(o, 'beta2', 0.999, 'nn.adam'), number(o, 'eps', 1e-8, 'nn.adam')));
-    } catch (e) {
-      throw conv(e);
-    }
+    return { [kind.name](options) {
+      const o = checkOptions(options, names, what);
+      const values = [];
+      for (let i = 0; i < settings.length; i++) {
+        const st = settings[i];
+        if (st.defaultValue === null && o[st.name] === undefined) {
+          throw new ValueError(what + ' needs ' + st.meaning + ': ' + what + '({ ' + st.name + ': ' + st.example + ' })');
+        }
+        append(values, number(o, st.name, st.defaultValue, what));
+      }
+      try {
+        return new Optimizer(SECRET, hnn.optimizer(kind.name, values));
+      } catch (e) {
+        throw conv(e);
+      }
+    } }[kind.name];
   }
   function seed(n) {
     if (n === undefined) {
@@ -264,9 +266,13 @@
     ObjectFreeze(API_CLASSES[i].prototype);
     ObjectFreeze(API_CLASSES[i]);
   }
-  const nn = {
-    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy, explain, activation,
+  const nn = { net, toy, matrix };
+  for (let i = 0; i < OPTIMIZER_KINDS.length; i++) {
+    nn[OPTIMIZER_KINDS[i].name] = optimizerMaker(OPTIMIZER_KINDS[i]);
+  }
+  ObjectAssign(nn, {
+    seed, axpy, fromJSON, load, data, accuracy, explain, activation,
     Matrix, Network, Layer, Param, Optimizer, Dataset, Chart, Walkthrough,
-  };
+  });
   ObjectAssign(nn, ERRORS);
 

@@ -135,7 +135,7 @@
       return paint(v.toString(), C.name, color);
     }
     if (v instanceof Optimizer) {
-      return paint(v.kind === 'sgd' ? 'SGD' : 'Adam', C.name, color) + ' ' + display(hyper(v.state()), color, depth + 1, seen);
+      return paint(optimizerKind(v.kind).title, C.name, color) + ' ' + display(hyper(v.state()), color, depth + 1, seen);
     }
     if (v instanceof Error) {
       return v.name + ': ' + v.message;
