@@ -96,6 +96,57 @@
     }
     return new (ERRORS[name] || Error)(host.errorMessage(e));
   }
+  /**
+   * `f` with the engine's exceptions turned into the script's errors (conv): the one place the API does this.
+   * The API is defined without try/catch and guarded where it is handed out: guardMethods for the classes,
+   * guardAll for the namespaces. Keeps f's name and length; like a method, it cannot be called with `new`.
+   */
+  function guard(f) {
+    const g = { [f.name](...args) {
+      try {
+        return ReflectApply(f, this, args);
+      } catch (e) {
+        throw conv(e);
+      }
+    } }[f.name];
+    ObjectDefineProperty(g, 'length', { __proto__: null, value: f.length, configurable: true });
+    return g;
+  }
+  /**
+   * Guards every method, getter and setter a class's prototype defines, but those of HOT_PATH: the training
+   * loop's net.forward, net.backward and net.step catch and convert inline (try/catch costs nothing until
+   * something throws), since the wrapper's extra call made the interpreted toy step ~15% slower.
+   */
+  const HOT_PATH = ['forward', 'backward', 'step'];
+  function guardMethods(C, hot) {
+    const proto = C.prototype;
+    const names = ObjectGetOwnPropertyNames(proto);
+    for (let i = 0; i < names.length; i++) {
+      const d = ObjectGetOwnPropertyDescriptor(proto, names[i]);
+      if (names[i] !== 'constructor' && !(hot && ArrayIncludes(HOT_PATH, names[i]))) {
+        if (typeof d.value === 'function') {
+          d.value = guard(d.value);
+        }
+        if (d.get !== undefined) {
+          d.get = guard(d.get);
+        }
+        if (d.set !== undefined) {
+          d.set = guard(d.set);
+        }
+        ObjectDefineProperty(proto, names[i], d);
+      }
+    }
+  }
+  /** `o`, a namespace object of plain functions (no classes), with each of them guarded. */
+  function guardAll(o) {
+    const names = ObjectKeys(o);
+    for (let i = 0; i < names.length; i++) {
+      if (typeof o[names[i]] === 'function') {
+        o[names[i]] = guard(o[names[i]]);
+      }
+    }
+    return o;
+  }
 
   // ---- values crossing the boundary ---------------------------------------------------------------
   const VIEW_OWNER = new WeakMap(); // live view → host matrix facade, so nn.axpy runs on the host

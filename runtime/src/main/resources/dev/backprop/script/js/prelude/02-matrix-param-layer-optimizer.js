@@ -34,22 +34,14 @@
     }
     get(i, j) {
       checkIndex('matrix.get', i, j);
-      try {
-        return this.#h.get(i, j);
-      } catch (e) {
-        throw conv(e);
-      }
+      return this.#h.get(i, j);
     }
     set(i, j, v) {
       checkIndex('matrix.set', i, j);
       if (typeof v !== 'number') {
         badNumber('matrix.set', '(' + i + ', ' + j + ')', v);
       }
-      try {
-        this.#h.set(i, j, v);
-      } catch (e) {
-        throw conv(e);
-      }
+      this.#h.set(i, j, v);
       return this;
     }
     row(i) {
@@ -120,22 +112,14 @@
     }
     get(i, j) {
       checkIndex('param.get', i, j);
-      try {
-        return this.#h.get(i, j);
-      } catch (e) {
-        throw conv(e);
-      }
+      return this.#h.get(i, j);
     }
     set(i, j, v) {
       checkIndex('param.set', i, j);
       if (typeof v !== 'number') {
         badNumber('param.set', this.#h.name() + '(' + i + ', ' + j + ')', v);
       }
-      try {
-        this.#h.set(i, j, v);
-      } catch (e) {
-        throw conv(e);
-      }
+      this.#h.set(i, j, v);
       return this;
     }
     toArray() {

@@ -37,21 +37,13 @@
     if (o.seed !== undefined) {
       seedNumber(o.seed, "nn.net's seed");
     }
-    try {
-      return new Network(SECRET, hnn.net(checkedSizes, activation, o.output === undefined ? null : o.output,
-        o.loss === undefined ? 'squared' : o.loss, o.init === undefined ? null : o.init,
-        o.seed === undefined ? null : o.seed));
-    } catch (e) {
-      throw conv(e);
-    }
+    return new Network(SECRET, hnn.net(checkedSizes, activation, o.output === undefined ? null : o.output,
+      o.loss === undefined ? 'squared' : o.loss, o.init === undefined ? null : o.init,
+      o.seed === undefined ? null : o.seed));
   }
   function toy(options) {
     const o = checkOptions(options, ['trainBiases'], 'nn.toy');
-    try {
-      return new Network(SECRET, hnn.toy(o.trainBiases === true));
-    } catch (e) {
-      throw conv(e);
-    }
+    return new Network(SECRET, hnn.toy(o.trainBiases === true));
   }
   function matrix(rows, cols, values) {
     if (!isIndex(rows) || !isIndex(cols)) {
@@ -63,11 +55,7 @@
         + ' is larger than any matrix can be; one matrix holds at most 268435455 elements');
     }
     let h;
-    try {
-      h = hnn.matrix(rows, cols);
-    } catch (e) {
-      throw conv(e);
-    }
+    h = hnn.matrix(rows, cols);
     const m = new Matrix(SECRET, h);
     if (values !== undefined) {
       const form = formOf(values, cols, 'nn.matrix');
@@ -85,21 +73,13 @@
       throw new TypeError('nn.fromJSON expects JSON text or the object net.toJSON() returns, got '
         + describe(textOrObject));
     }
-    try {
-      return new Network(SECRET, hnn.fromJson(text));
-    } catch (e) {
-      throw conv(e);
-    }
+    return new Network(SECRET, hnn.fromJson(text));
   }
   function load(path) {
     if (typeof path !== 'string') {
       throw new TypeError("nn.load expects a file name like 'model.json', got " + describe(path));
     }
-    try {
-      return new Network(SECRET, hnn.load(path));
-    } catch (e) {
-      throw conv(e);
-    }
+    return new Network(SECRET, hnn.load(path));
   }
   function number(o, k, dflt, what) {
     const v = o[k] === undefined ? dflt : o[k];
@@ -124,11 +104,7 @@
         }
         append(values, number(o, st.name, st.defaultValue, what));
       }
-      try {
-        return new Optimizer(SECRET, hnn.optimizer(kind.name, values));
-      } catch (e) {
-        throw conv(e);
-      }
+      return new Optimizer(SECRET, hnn.optimizer(kind.name, values));
     } }[kind.name];
   }
   function seed(n) {
@@ -144,11 +120,7 @@
     }
     const hx = WeakMapGet(VIEW_OWNER, x), hy = WeakMapGet(VIEW_OWNER, y);
     if (hx !== undefined && hy !== undefined) {
-      try {
-        hnn.axpy(alpha, hx, hy);
-      } catch (e) {
-        throw conv(e);
-      }
+      hnn.axpy(alpha, hx, hy);
       return y;
     }
     if (!(isTyped(x) || ArrayIsArray(x)) || !(isTyped(y) || ArrayIsArray(y)) || x.length !== y.length) {
@@ -208,11 +180,7 @@
         gz[k] = ga[k] * d; // ∂L/∂z = ∂L/∂a ⊙ f'(z)
       }
     }
-    try {
-      hnn.defineActivation(name, forward, backward);
-    } catch (e) {
-      throw conv(e);
-    }
+    hnn.defineActivation(name, forward, backward);
     return name;
   }
 
@@ -252,17 +220,14 @@
     }
     const o = checkOptions(options, ['lr'], 'nn.explain');
     const lr = number(o, 'lr', 0.5, 'nn.explain');
-    try {
-      const hx = toHostMatrix(x, net.inputs, 'nn.explain', 'x');
-      return new Walkthrough(SECRET, hnn.explain(networkHost(net), hx, toHostTargets(y, hx.rows(), 'nn.explain')
-        , lr));
-    } catch (e) {
-      throw conv(e);
-    }
+    const hx = toHostMatrix(x, net.inputs, 'nn.explain', 'x');
+    return new Walkthrough(SECRET, hnn.explain(networkHost(net), hx, toHostTargets(y, hx.rows(), 'nn.explain')
+      , lr));
   }
 
   const API_CLASSES = [Matrix, Param, Layer, Optimizer, Network, Dataset, Chart, Walkthrough];
   for (let i = 0; i < API_CLASSES.length; i++) {
+    guardMethods(API_CLASSES[i], API_CLASSES[i] === Network);
     ObjectFreeze(API_CLASSES[i].prototype);
     ObjectFreeze(API_CLASSES[i]);
   }
@@ -270,9 +235,9 @@
   for (let i = 0; i < OPTIMIZER_KINDS.length; i++) {
     nn[OPTIMIZER_KINDS[i].name] = optimizerMaker(OPTIMIZER_KINDS[i]);
   }
-  ObjectAssign(nn, {
-    seed, axpy, fromJSON, load, data, accuracy, explain, activation,
-    Matrix, Network, Layer, Param, Optimizer, Dataset, Chart, Walkthrough,
-  });
+  ObjectAssign(nn, { seed, axpy, fromJSON, load });
+  guardAll(nn);
+  ObjectAssign(nn, { data, accuracy: guard(accuracy), explain: guard(explain), activation: guard(activation),
+    Matrix, Network, Layer, Param, Optimizer, Dataset, Chart, Walkthrough });
   ObjectAssign(nn, ERRORS);
 
