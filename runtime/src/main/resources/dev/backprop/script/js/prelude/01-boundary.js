@@ -25,11 +25,16 @@
   const ArrayIncludes = uncurry(Array.prototype.includes);
   const StringSlice = uncurry(String.prototype.slice);
   const StringIndexOf = uncurry(String.prototype.indexOf);
+  const StringReplace = uncurry(String.prototype.replace);
+  const StringReplaceAll = uncurry(String.prototype.replaceAll);
+  const StringRepeat = uncurry(String.prototype.repeat);
+  const NumberToPrecision = uncurry(Number.prototype.toPrecision);
+  const NumberToExponential = uncurry(Number.prototype.toExponential);
   const RegExpExec = uncurry(RegExp.prototype.exec);
   const FunctionToString = uncurry(Function.prototype.toString);
   const { apply: ReflectApply } = Reflect;
   const { isInteger: NumberIsInteger, isSafeInteger: NumberIsSafeInteger } = Number;
-  const { abs: MathAbs, min: MathMin, max: MathMax } = Math;
+  const { abs: MathAbs, min: MathMin, max: MathMax, round: MathRound } = Math;
   const { parse: JSONParse, stringify: JSONStringify } = JSON;
   const TypedArrayPrototype = ObjectGetPrototypeOf(Float64Array.prototype);
   const TypedArraySet = uncurry(TypedArrayPrototype.set);
