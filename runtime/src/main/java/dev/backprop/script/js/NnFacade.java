@@ -46,7 +46,9 @@ public final class NnFacade {
         }
         NetworkBuilder b = Network.builder(s)
                 .maxElements(limit());
-        if (activation.hasArrayElements()) {
+        if (activation.isNull()) {
+            // the builder's default
+        } else if (activation.hasArrayElements()) {
             List<String> names = new ArrayList<>();
             for (long i = 0; i < activation.getArraySize(); i++) {
                 names.add(activation.getArrayElement(i).asString());
@@ -59,13 +61,23 @@ public final class NnFacade {
             b.output(output);
         }
         b.customActivations(activations);
-        b.loss(loss);
+        if (loss != null) {
+            b.loss(loss);
+        }
         if (init != null) {
             b.init(init);
         }
         b.seed(seed.isNull() ? sessionSeed + unseededNets++ : seed.asLong());
         // build checks the element limit first; every matrix it makes is charged to this sandbox's account
         return new NetworkFacade(b.build(), host);
+    }
+
+    /** 'sigmoid', 'tanh', … or 'identity': the activations a hidden layer may use, for messages. */
+    @Export
+    public String hiddenActivationNames() {
+        List<String> names = dev.backprop.nn.Activation.hiddenNames();
+        return "'" + String.join("', '", names.subList(0, names.size() - 1)) + "' or '" + names.get(names.size() - 1)
+                + "'";
     }
 
     @Export

@@ -17,15 +17,15 @@
       }
     }
     const o = checkOptions(options, ['activation', 'output', 'loss', 'init', 'seed'], 'nn.net');
-    const given = o.activation === undefined ? 'sigmoid' : o.activation;
-    const activation = ArrayIsArray(given) ? copyOf(given, given.length) : given;
-    let names = typeof activation === 'string' || ArrayIsArray(activation);
-    for (let i = 0; names && typeof activation !== 'string' && i < activation.length; i++) {
+    const given = o.activation;
+    const activation = ArrayIsArray(given) ? copyOf(given, given.length) : given === undefined ? null : given;
+    let names = given === undefined || typeof activation === 'string' || ArrayIsArray(activation);
+    for (let i = 0; names && ArrayIsArray(activation) && i < activation.length; i++) {
       names = typeof activation[i] === 'string';
     }
     if (!names) {
-      throw new TypeError("nn.net's activation is a name like 'relu' or an array of names, one per hidden layer; got "
-        + describe(given));
+      throw new TypeError("nn.net's activation is a name (" + hnn.hiddenActivationNames() + ') or an array of names,'
+        + ' one per hidden layer; got ' + describe(given));
     }
     const NAMED = ['output', 'loss', 'init'];
     for (let i = 0; i < NAMED.length; i++) {
@@ -38,7 +38,7 @@
       seedNumber(o.seed, "nn.net's seed");
     }
     return new Network(SECRET, hnn.net(checkedSizes, activation, o.output === undefined ? null : o.output,
-      o.loss === undefined ? 'squared' : o.loss, o.init === undefined ? null : o.init,
+      o.loss === undefined ? null : o.loss, o.init === undefined ? null : o.init,
       o.seed === undefined ? null : o.seed));
   }
   function toy(options) {
