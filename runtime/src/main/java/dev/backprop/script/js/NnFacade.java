@@ -143,20 +143,31 @@ public final class NnFacade {
      */
     @Export
     public String optimizerKinds() {
-        List<Object> out = new ArrayList<>();
+        return OPTIMIZER_KINDS;
+    }
+
+    // Written by hand, once per JVM: start-up reads it in every sandbox (no serializer to build for it).
+    private static final String OPTIMIZER_KINDS = optimizerKindsJson();
+
+    private static String optimizerKindsJson() {
+        StringBuilder sb = new StringBuilder("[");
         for (Optimizer.Kind k : Optimizer.kinds()) {
-            List<Object> settings = new ArrayList<>();
-            for (Optimizer.Setting s : k.settings()) {
-                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("name", s.name());
-                m.put("defaultValue", s.defaultValue());
-                m.put("meaning", s.meaning());
-                m.put("example", s.example());
-                settings.add(m);
+            sb.append(sb.length() > 1 ? "," : "").append("{\"name\":").append(quoted(k.name())).append(",\"title\":")
+                    .append(quoted(k.title())).append(",\"settings\":[");
+            for (int i = 0; i < k.settings().size(); i++) {
+                Optimizer.Setting s = k.settings().get(i);
+                sb.append(i > 0 ? "," : "").append("{\"name\":").append(quoted(s.name())).append(",\"defaultValue\":")
+                        .append(s.defaultValue() == null ? "null" : Double.toString(s.defaultValue()))
+                        .append(",\"meaning\":").append(quoted(s.meaning())).append(",\"example\":")
+                        .append(Double.toString(s.example())).append('}');
             }
-            out.add(java.util.Map.of("name", k.name(), "title", k.title(), "settings", settings));
+            sb.append("]}");
         }
-        return Json.write(out);
+        return sb.append(']').toString();
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** {@code nn.<name>(options)}: the rule {@code name} with its settings' values, in the order optimizerKinds lists them. */

@@ -16,7 +16,8 @@
   const { keys: ObjectKeys, values: ObjectValues, freeze: ObjectFreeze, assign: ObjectAssign,
           getPrototypeOf: ObjectGetPrototypeOf, defineProperty: ObjectDefineProperty,
           defineProperties: ObjectDefineProperties, getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
-          getOwnPropertyNames: ObjectGetOwnPropertyNames, hasOwn: ObjectHasOwn } = Object;
+          getOwnPropertyNames: ObjectGetOwnPropertyNames, hasOwn: ObjectHasOwn,
+          getOwnPropertyDescriptors: ObjectGetOwnPropertyDescriptors } = Object;
   const { isArray: ArrayIsArray } = Array;
   const ArrayPush = uncurry(Array.prototype.push);
   const ArrayJoin = uncurry(Array.prototype.join);
@@ -104,31 +105,34 @@
   /**
    * `f` with the engine's exceptions turned into the script's errors (conv): the one place the API does this.
    * The API is defined without try/catch and guarded where it is handed out: guardMethods for the classes,
-   * guardAll for the namespaces. Keeps f's name and length; like a method, it cannot be called with `new`.
+   * guardAll for the namespaces. Keeps f's name; like a method, it cannot be called with `new`.
    */
   function guard(f) {
-    const g = { [f.name](...args) {
+    return { [f.name](...args) {
       try {
         return ReflectApply(f, this, args);
       } catch (e) {
         throw conv(e);
       }
     } }[f.name];
-    ObjectDefineProperty(g, 'length', { __proto__: null, value: f.length, configurable: true });
-    return g;
   }
   /**
-   * Guards every method, getter and setter a class's prototype defines, but those of HOT_PATH: the training
-   * loop's net.forward, net.backward and net.step catch and convert inline (try/catch costs nothing until
-   * something throws), since the wrapper's extra call made the interpreted toy step ~15% slower.
+   * The training loop's net.forward, net.backward and net.step catch and convert inline (try/catch costs nothing
+   * until something throws): the wrapper's extra call made the interpreted toy step ~15% slower.
    */
-  const HOT_PATH = ['forward', 'backward', 'step'];
+  const HOT_PATH = { __proto__: null, forward: true, backward: true, step: true };
+  /**
+   * Guards every method, getter and setter a class's prototype defines (but HOT_PATH's when `hot`). One read and
+   * one write of all descriptors: a built-in called once per method at start-up would count toward compiling it.
+   */
   function guardMethods(C, hot) {
     const proto = C.prototype;
+    const ds = ObjectGetOwnPropertyDescriptors(proto);
     const names = ObjectGetOwnPropertyNames(proto);
+    const out = { __proto__: null };
     for (let i = 0; i < names.length; i++) {
-      const d = ObjectGetOwnPropertyDescriptor(proto, names[i]);
-      if (names[i] !== 'constructor' && !(hot && ArrayIncludes(HOT_PATH, names[i]))) {
+      const d = ds[names[i]];
+      if (names[i] !== 'constructor' && !(hot && HOT_PATH[names[i]] === true)) {
         if (typeof d.value === 'function') {
           d.value = guard(d.value);
         }
@@ -138,9 +142,10 @@
         if (d.set !== undefined) {
           d.set = guard(d.set);
         }
-        ObjectDefineProperty(proto, names[i], d);
+        out[names[i]] = d;
       }
     }
+    ObjectDefineProperties(proto, out);
   }
   /** `o`, a namespace object of plain functions (no classes), with each of them guarded. */
   function guardAll(o) {

@@ -90,9 +90,9 @@
   }
   /** nn.<name>(options) for one update rule of the engine: its settings checked, defaults filled in. */
   function optimizerMaker(kind) {
-    const what = 'nn.' + kind.name, settings = kind.settings, names = [];
+    const what = 'nn.' + kind.name, settings = kind.settings, names = new Array(settings.length);
     for (let i = 0; i < settings.length; i++) {
-      ArrayPush(names, settings[i].name);
+      names[i] = settings[i].name;
     }
     return { [kind.name](options) {
       const o = checkOptions(options, names, what);
