@@ -129,7 +129,8 @@ final class NetworkReader {
         JsonNode ls = root.get("layers");
         if (ls == null) {
             throw new DocumentError(FieldPath.ROOT, "no \"layers\" field; a network document lists its layers as"
-                    + " \"layers\": [{\"inputs\": 2, \"outputs\": 1, \"activation\": \"sigmoid\", \"W\": [...],"
+                    + " \"layers\": [{\"inputs\": 2, \"outputs\": 1, \"activation\": \""
+                    + dev.backprop.nn.Activation.builtInNames().get(0) + "\", \"W\": [...],"
                     + " \"b\": [...]}, ...]");
         }
         if (!ls.isArray()) {
@@ -160,7 +161,8 @@ final class NetworkReader {
                     && !dev.backprop.nn.Activation.named(activation).hiddenAllowed()) {
                 throw new DocumentError(lat.field("activation"), lat + ".activation is \"" + activation + "\", but "
                         + activation + " can only be the output (last) layer's activation; hidden layers need an"
-                        + " element-wise one such as \"relu\" or \"sigmoid\"");
+                        + " element-wise one: \"" + String.join("\", \"", dev.backprop.nn.Activation.hiddenNames())
+                        + "\"");
             }
             long weights = (long) inputs * outputs;
             total += weights + outputs;

@@ -15,6 +15,11 @@ public sealed interface Activation permits Activation.Elementwise, Softmax, Cust
         return Family.members(Activation.class);
     }
 
+    /** The names a hidden layer may use (element-wise ones), in the order messages list them. */
+    static java.util.List<String> hiddenNames() {
+        return builtIns().stream().filter(Activation::hiddenAllowed).map(Activation::name).toList();
+    }
+
     /** The built-in names, in the order messages list them. */
     static java.util.List<String> builtInNames() {
         return builtIns().stream().map(Activation::name).toList();

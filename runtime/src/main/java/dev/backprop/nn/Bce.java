@@ -35,8 +35,8 @@ public record Bce() implements Loss {
         for (int k = 0, n = y.size(); k < n; k++) {
             double v = y.at(k);
             if (v < 0 || v > 1) {
-                throw new ValueError("loss 'bce' needs targets between 0 and 1; y[" + k / outputs + "][" + k % outputs
-                        + "] is " + v);
+                throw new ValueError("loss '" + name() + "' needs targets between 0 and 1; y[" + k / outputs + "]["
+                        + k % outputs + "] is " + v);
             }
         }
     }

@@ -70,14 +70,14 @@ public record CrossEntropy() implements Loss {
             for (int i = 0; i < batch; i++) {
                 double c = y.at(i);
                 if (c != Math.rint(c) || c < 0 || c >= outputs) {
-                    throw new ValueError("class index y[" + i + "] is " + c + "; crossEntropy class indices must be"
+                    throw new ValueError("class index y[" + i + "] is " + c + "; " + name() + " class indices must be"
                             + " whole numbers from 0 to " + (outputs - 1));
                 }
             }
             return;
         }
         if (y.rows() != batch || y.cols() != outputs) {
-            throw new ShapeError("crossEntropy expects targets as one-hot rows [" + batch + ", " + outputs
+            throw new ShapeError(name() + " expects targets as one-hot rows [" + batch + ", " + outputs
                     + "] or " + batch + " class indices, got " + y.shapeString());
         }
         Checks.finite("targets", "y", y);

@@ -17,10 +17,10 @@ public final class NetworkBuilder {
     public static final long DEFAULT_MAX_ELEMENTS = 50_000_000L;
 
     private final int[] sizes;
-    private List<String> hidden = List.of("sigmoid");
+    private List<String> hidden = List.of(Sigmoid.INSTANCE.name());
     private boolean perLayer;
     private String output;
-    private String loss = "squared";
+    private String loss = Squared.INSTANCE.name();
     private String init;
     private long seed = 0;
     private boolean seedKnown = true;
@@ -126,11 +126,11 @@ public final class NetworkBuilder {
             Activation a = Activation.named(perLayer ? hidden.get(l) : hidden.get(0), custom);
             if (!a.hiddenAllowed()) {
                 throw new ValueError("'" + a.name() + "' can only be the output activation; hidden layers need an"
-                        + " element-wise one such as 'relu' or 'sigmoid'");
+                        + " element-wise one: " + Family.quotedList(Activation.hiddenNames()));
             }
             acts.add(a);
         }
-        String outName = output != null ? output : (perLayer ? "sigmoid" : hidden.get(0));
+        String outName = output != null ? output : (perLayer ? Sigmoid.INSTANCE.name() : hidden.get(0));
         acts.add(Activation.named(outName, custom));
         Loss lossFn = Loss.named(loss);
         List<Dense> layers = new ArrayList<>();

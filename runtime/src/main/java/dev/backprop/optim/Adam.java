@@ -13,6 +13,9 @@ import java.util.Map;
  * m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g², p ← p − (lr/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
  */
 public final class Adam implements Optimizer {
+    /** {@code nn.adam({ lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8 })}, shown as {@code Adam { … }}. */
+    public static final Kind KIND = new Kind("adam", "Adam", List.of(Setting.of("lr", 0.001), Setting.of("beta1", 0.9),
+            Setting.of("beta2", 0.999), Setting.of("eps", 1e-8)), v -> new Adam(v[0], v[1], v[2], v[3]));
     private final double lr;
     private final double beta1;
     private final double beta2;
@@ -31,13 +34,19 @@ public final class Adam implements Optimizer {
     }
 
     public Adam(double lr, double beta1, double beta2, double eps) {
-        this.lr = Checks.learningRate("adam lr", lr);
-        this.beta1 = Checks.inRange("adam beta1", beta1, 0, 1);
-        this.beta2 = Checks.inRange("adam beta2", beta2, 0, 1);
-        this.eps = Checks.inRange("adam eps", eps, 0, Double.MAX_VALUE);
+        this.lr = Checks.learningRate(KIND.name() + " lr", lr);
+        this.beta1 = Checks.inRange(KIND.name() + " beta1", beta1, 0, 1);
+        this.beta2 = Checks.inRange(KIND.name() + " beta2", beta2, 0, 1);
+        this.eps = Checks.inRange(KIND.name() + " eps", eps, 0, Double.MAX_VALUE);
         if (beta1 == 1 || beta2 == 1) {
-            throw new dev.backprop.nn.ValueError("adam betas must be below 1, got beta1 = " + beta1 + ", beta2 = " + beta2);
+            throw new dev.backprop.nn.ValueError(KIND.name() + " betas must be below 1, got beta1 = " + beta1
+                    + ", beta2 = " + beta2);
         }
+    }
+
+    @Override
+    public Kind kind() {
+        return KIND;
     }
 
     @Override
@@ -71,7 +80,7 @@ public final class Adam implements Optimizer {
     @Override
     public Map<String, Object> state() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", "adam");
+        s.put("type", KIND.name());
         s.put("lr", lr);
         s.put("beta1", beta1);
         s.put("beta2", beta2);

@@ -2,14 +2,84 @@ package dev.backprop.optim;
 
 import dev.backprop.nn.Network;
 import dev.backprop.nn.Param;
+import dev.backprop.nn.ValueError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An update rule over a network's trainable parameters, in PyTorch's formulation; the family is
- * closed ("sorted in order of increasing complexity": {@link Sgd}, {@link Adam}).
+ * closed ("sorted in order of increasing complexity": {@link Sgd}, {@link Adam}). Each rule's class
+ * carries its {@link Kind} (script name, display name, settings with their defaults) in a
+ * {@code public static final Kind KIND}; {@link #kinds()} reads them off {@code permits}, so adding a
+ * rule is one new file and its line there: the script binding makes {@code nn.<name>} and its display
+ * from the table.
  */
 public sealed interface Optimizer extends dev.backprop.nn.UpdateRule permits Sgd, Adam {
+
+    /**
+     * One rule as scripts know it: {@code nn.<name>({ settings })}, shown as {@code <title> { lr: …, … }};
+     * {@code make} takes the settings' values in the order of {@code settings}.
+     */
+    record Kind(String name, String title, List<Setting> settings, Function<double[], Optimizer> make) {
+        public Kind {
+            settings = List.copyOf(settings);
+        }
+
+        /** A rule made from {@code values}, one per setting in order (the constructor checks their ranges). */
+        public Optimizer make(double... values) {
+            if (values.length != settings.size()) {
+                throw new ValueError(name + " takes " + settings.size() + " settings ("
+                        + String.join(", ", settings.stream().map(Setting::name).toList()) + "), got " + values.length);
+            }
+            return make.apply(values.clone());
+        }
+    }
+
+    /**
+     * One hyper-parameter: its name, its default ({@code null}: the script must give it) and, for a
+     * required one, what it is and an example value, for the message when it is missing.
+     */
+    record Setting(String name, Double defaultValue, String meaning, double example) {
+        /** A setting with a default. */
+        public static Setting of(String name, double defaultValue) {
+            return new Setting(name, defaultValue, name, defaultValue);
+        }
+
+        /** A setting the script must give: {@code nn.sgd needs a learning rate: nn.sgd({ lr: 0.1 })}. */
+        public static Setting required(String name, String meaning, double example) {
+            return new Setting(name, null, meaning, example);
+        }
+    }
+
+    /** The rules there are, read off {@code permits} in its order: adding one is a new file and its line there. */
+    static List<Kind> kinds() {
+        List<Kind> out = new ArrayList<>();
+        for (Class<?> c : Optimizer.class.getPermittedSubclasses()) {
+            try {
+                out.add((Kind) c.getField("KIND").get(null));
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException(c.getName() + " needs a public static final Kind KIND", e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The rule with this script name; the error lists the names there are. */
+    static Kind kind(String name) {
+        List<Kind> all = kinds();
+        for (Kind k : all) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        throw new ValueError("unknown optimizer '" + name + "'; use "
+                + String.join(", ", all.stream().map(k -> "'" + k.name() + "'").toList()));
+    }
+
+    /** This rule's {@link Kind}: its name, display name and settings. */
+    Kind kind();
 
     /**
      * Updates each parameter in place from its gradient and returns ‖Δp‖ per parameter. Called by
@@ -30,6 +100,6 @@ public sealed interface Optimizer extends dev.backprop.nn.UpdateRule permits Sgd
         net.step(this);
     }
 
-    /** Hyper-parameters and per-parameter state, for inspection. */
+    /** Hyper-parameters and per-parameter state, for inspection; {@code type} is {@code kind().name()}. */
     Map<String, Object> state();
 }

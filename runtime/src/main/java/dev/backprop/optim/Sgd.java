@@ -13,15 +13,18 @@ import java.util.Map;
  * g = ∂L/∂p + λ·p; with momentum μ, buf = g on the first step, then buf = μ·buf + g; p ← p − lr·buf.
  */
 public final class Sgd implements Optimizer {
+    /** {@code nn.sgd({ lr, momentum = 0, weightDecay = 0 })}, shown as {@code SGD { … }}. */
+    public static final Kind KIND = new Kind("sgd", "SGD", List.of(Setting.required("lr", "a learning rate", 0.1),
+            Setting.of("momentum", 0), Setting.of("weightDecay", 0)), v -> new Sgd(v[0], v[1], v[2]));
     private final double lr;
     private final double momentum;
     private final double weightDecay;
     private final Map<Param, Matrix> buffers = new IdentityHashMap<>();
 
     public Sgd(double lr, double momentum, double weightDecay) {
-        this.lr = Checks.learningRate("sgd lr", lr);
-        this.momentum = Checks.inRange("sgd momentum", momentum, 0, 1);
-        this.weightDecay = Checks.inRange("sgd weightDecay", weightDecay, 0, Double.MAX_VALUE);
+        this.lr = Checks.learningRate(KIND.name() + " lr", lr);
+        this.momentum = Checks.inRange(KIND.name() + " momentum", momentum, 0, 1);
+        this.weightDecay = Checks.inRange(KIND.name() + " weightDecay", weightDecay, 0, Double.MAX_VALUE);
     }
 
     public double lr() {
@@ -34,6 +37,11 @@ public final class Sgd implements Optimizer {
 
     public double weightDecay() {
         return weightDecay;
+    }
+
+    @Override
+    public Kind kind() {
+        return KIND;
     }
 
     @Override
@@ -73,7 +81,7 @@ public final class Sgd implements Optimizer {
     @Override
     public Map<String, Object> state() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", "sgd");
+        s.put("type", KIND.name());
         s.put("lr", lr);
         s.put("momentum", momentum);
         s.put("weightDecay", weightDecay);

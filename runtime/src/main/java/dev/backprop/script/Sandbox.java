@@ -189,7 +189,9 @@ public final class Sandbox implements AutoCloseable {
         try (Sandbox warm = new Sandbox(new Limits(java.time.Duration.ofSeconds(30), 0, 0, 0, 0),
                 new Roots(List.of(), null), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), List.of(),
                 false)) {
-            warm.display(warm.eval(Priming.WARM_UP_API, "<prime>").value(), false);
+            Value last = warm.eval(Priming.WARM_UP_API, "<prime>").value();
+            warm.display(last, false);
+            warm.displayResult(last, false);
         } catch (RuntimeException ignored) {
             // priming is an optimisation of robustness; a failure here shows up again, and clearly, in eval
         }
@@ -518,6 +520,16 @@ public final class Sandbox implements AutoCloseable {
     /** Human formatting of a value: numbers, arrays, matrices, networks, params, objects. */
     public String display(Value v, boolean color) {
         return enter(serviceTime(), run -> kit.invokeMember("display", v, color).asString(),
+                (reason, t) -> UNDISPLAYABLE);
+    }
+
+    /**
+     * What a shell shows for an evaluation's value, by the same formatter as {@link #display} (the prelude's):
+     * "" for undefined, numbers to six significant digits, number grids, parameters and matrices as aligned
+     * tables under their shape, a network as its summary, the rest as {@link #display} shows it.
+     */
+    public String displayResult(Value v, boolean color) {
+        return enter(serviceTime(), run -> kit.invokeMember("shown", v, color).asString(),
                 (reason, t) -> UNDISPLAYABLE);
     }
 

@@ -8,6 +8,7 @@ import dev.backprop.nn.Network;
 import dev.backprop.nn.Rng;
 import dev.backprop.nn.ShapeError;
 import dev.backprop.nn.ValueError;
+import dev.backprop.optim.Optimizer;
 import java.util.Arrays;
 
 /**
@@ -91,7 +92,8 @@ public final class Trainer {
                     + " and an optimizer); the optimizer has its own lr");
         }
         if (!hasLr && o.optimizer() == null) {
-            throw new ValueError("fit needs a learning rate: give lr (e.g. 0.1) or an optimizer (nn.sgd, nn.adam)");
+            throw new ValueError("fit needs a learning rate: give lr (e.g. 0.1) or an optimizer ("
+                    + String.join(", ", Optimizer.kinds().stream().map(k -> "nn." + k.name()).toList()) + ")");
         }
         if (hasLr && (!(o.lr() > 0) || Double.isInfinite(o.lr()))) {
             throw new ValueError("fit's lr must be a positive number, got " + o.lr());
@@ -112,7 +114,8 @@ public final class Trainer {
         if (y.cols() == 1 && k > 1 && !(net.loss() instanceof CrossEntropy)) {
             throw new ShapeError("fit: " + what + " has class indices (one target column) but loss '"
                     + net.loss().name() + "' compares " + k + " outputs per example with " + k
-                    + " targets; use data.oneHot(" + k + "), or loss 'crossEntropy' with a softmax output");
+                    + " targets; use data.oneHot(" + k + "), or loss '" + CrossEntropy.INSTANCE.name() + "' with a "
+                    + CrossEntropy.INSTANCE.requiredOutput().name() + " output");
         }
         net.loss().checkTargets(y, d.size(), k); // shapes, finiteness and class-index range, all before any step
     }

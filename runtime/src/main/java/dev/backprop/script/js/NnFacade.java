@@ -11,8 +11,7 @@ import dev.backprop.nn.Network;
 import dev.backprop.nn.NetworkBuilder;
 import dev.backprop.nn.ShapeError;
 import dev.backprop.nn.ValueError;
-import dev.backprop.optim.Adam;
-import dev.backprop.optim.Sgd;
+import dev.backprop.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.HostAccess.Export;
@@ -47,7 +46,9 @@ public final class NnFacade {
         }
         NetworkBuilder b = Network.builder(s)
                 .maxElements(limit());
-        if (activation.hasArrayElements()) {
+        if (activation.isNull()) {
+            // the builder's default
+        } else if (activation.hasArrayElements()) {
             List<String> names = new ArrayList<>();
             for (long i = 0; i < activation.getArraySize(); i++) {
                 names.add(activation.getArrayElement(i).asString());
@@ -60,13 +61,23 @@ public final class NnFacade {
             b.output(output);
         }
         b.customActivations(activations);
-        b.loss(loss);
+        if (loss != null) {
+            b.loss(loss);
+        }
         if (init != null) {
             b.init(init);
         }
         b.seed(seed.isNull() ? sessionSeed + unseededNets++ : seed.asLong());
         // build checks the element limit first; every matrix it makes is charged to this sandbox's account
         return new NetworkFacade(b.build(), host);
+    }
+
+    /** 'sigmoid', 'tanh', … or 'identity': the activations a hidden layer may use, for messages. */
+    @Export
+    public String hiddenActivationNames() {
+        List<String> names = dev.backprop.nn.Activation.hiddenNames();
+        return "'" + String.join("', '", names.subList(0, names.size() - 1)) + "' or '" + names.get(names.size() - 1)
+                + "'";
     }
 
     @Export
@@ -126,14 +137,47 @@ public final class NnFacade {
         return new WalkthroughFacade(Walkthrough.of(net.network(), x.matrix(), y.matrix(), lr));
     }
 
+    /**
+     * The optimizers there are ({@link Optimizer#kinds()}) as JSON, from which the prelude makes {@code nn.<name>}
+     * and the display: {@code [{ name, title, settings: [{ name, defaultValue (null: required), meaning, example }] }]}.
+     */
     @Export
-    public OptimizerFacade sgd(double lr, double momentum, double weightDecay) {
-        return new OptimizerFacade(new Sgd(lr, momentum, weightDecay));
+    public String optimizerKinds() {
+        return OPTIMIZER_KINDS;
     }
 
+    // Written by hand, once per JVM: start-up reads it in every sandbox (no serializer to build for it).
+    private static final String OPTIMIZER_KINDS = optimizerKindsJson();
+
+    private static String optimizerKindsJson() {
+        StringBuilder sb = new StringBuilder("[");
+        for (Optimizer.Kind k : Optimizer.kinds()) {
+            sb.append(sb.length() > 1 ? "," : "").append("{\"name\":").append(quoted(k.name())).append(",\"title\":")
+                    .append(quoted(k.title())).append(",\"settings\":[");
+            for (int i = 0; i < k.settings().size(); i++) {
+                Optimizer.Setting s = k.settings().get(i);
+                sb.append(i > 0 ? "," : "").append("{\"name\":").append(quoted(s.name())).append(",\"defaultValue\":")
+                        .append(s.defaultValue() == null ? "null" : Double.toString(s.defaultValue()))
+                        .append(",\"meaning\":").append(quoted(s.meaning())).append(",\"example\":")
+                        .append(Double.toString(s.example())).append('}');
+            }
+            sb.append("]}");
+        }
+        return sb.append(']').toString();
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** {@code nn.<name>(options)}: the rule {@code name} with its settings' values, in the order optimizerKinds lists them. */
     @Export
-    public OptimizerFacade adam(double lr, double beta1, double beta2, double eps) {
-        return new OptimizerFacade(new Adam(lr, beta1, beta2, eps));
+    public OptimizerFacade optimizer(String name, Value values) {
+        double[] v = new double[(int) values.getArraySize()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.getArrayElement(i).asDouble();
+        }
+        return new OptimizerFacade(Optimizer.kind(name).make(v));
     }
 
     @Export

@@ -1,8 +1,6 @@
 package dev.backprop.script.js;
 
-import dev.backprop.optim.Adam;
 import dev.backprop.optim.Optimizer;
-import dev.backprop.optim.Sgd;
 import org.graalvm.polyglot.HostAccess.Export;
 
 /** What scripts reach of an optimizer: its kind and its state (as JSON text the prelude parses). */
@@ -17,12 +15,10 @@ public final class OptimizerFacade {
         return opt;
     }
 
+    /** Its script name ({@link Optimizer.Kind#name()}): the prelude finds the rest in {@code optimizerKinds}. */
     @Export
     public String kind() {
-        return switch (opt) {
-            case Sgd s -> "sgd";
-            case Adam a -> "adam";
-        };
+        return opt.kind().name();
     }
 
     @Export

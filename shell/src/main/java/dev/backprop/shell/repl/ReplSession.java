@@ -230,7 +230,7 @@ public final class ReplSession implements AutoCloseable {
             out.flush();
             Sandbox box = sandbox();
             // printing may run the value's getters, toString or Proxy traps: under the sandbox's watchdog
-            String shown = box.readSafely(() -> printer.format(r.value(), box::display), Sandbox.UNDISPLAYABLE);
+            String shown = box.readSafely(() -> printer.format(r.value(), box::displayResult), Sandbox.UNDISPLAYABLE);
             log.add(logged, !shown.isEmpty() && isExpression(code));
             if (!shown.isEmpty()) {
                 out.println(shown);

@@ -8,12 +8,18 @@ import dev.backprop.script.Sandbox;
 import dev.backprop.shell.explain.Ansi;
 import org.junit.jupiter.api.Test;
 
-/** What people see for each kind of result. */
+/** What people see for each kind of result: the sandbox's one formatter, laid out for the prompt. */
 class PrinterTest {
+    static final Sandbox BOX = Sandbox.builder().timeLimit(null).build();
     final Printer plain = new Printer(false);
 
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        BOX.close();
+    }
+
     String show(String js) {
-        return plain.format(Js.eval(js));
+        return plain.format(BOX.eval(js, "<t>").value(), BOX::displayResult);
     }
 
     @Test
@@ -27,6 +33,44 @@ class PrinterTest {
         assertEquals("NaN", show("0/0"));
         assertEquals("", show("undefined"), "undefined prints nothing, as after a declaration");
         assertEquals("null", show("null"));
+    }
+
+    /** The shell's former Java rule (BigDecimal in range, Java's %.5e outside it) as the oracle for the prelude's. */
+    static String javaSixDigits(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        double abs = Math.abs(v);
+        if (abs >= 1e-4 && abs < 1e7) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.5e", v);
+        int e = s.indexOf('e');
+        String mantissa = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + "e" + (s.charAt(e + 1) == '-' ? "-" : "+") + s.substring(e + 2).replaceFirst("^0+(?=\\d)", "");
+    }
+
+    @Test
+    void sixDigitsAsJavasFormatterRoundsThem() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(13);
+        java.util.List<Double> vs = new java.util.ArrayList<>(java.util.List.of(1.234565e-5, -9.999995e-8, 9999999.7,
+                1234567.8, 0.00012345650, 2.5e-300, 1.7976931348623157e308, -4.9e-324, 0.5, 1e15, 1e15 + 0.5, 123456.75,
+                -0.0));
+        for (int i = 0; i < 300; i++) {
+            vs.add((r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(-12, 13)));
+        }
+        StringBuilder js = new StringBuilder("[");
+        for (double v : vs) {
+            js.append(js.length() > 1 ? ", " : "").append(Double.toString(v).replace("Infinity", "1/0"));
+        }
+        org.graalvm.polyglot.Value arr = BOX.eval(js.append("]").toString(), "<t>").value();
+        for (int i = 0; i < vs.size(); i++) {
+            assertEquals(javaSixDigits(vs.get(i)), show("(" + Double.toString(vs.get(i)) + ")"), "value " + vs.get(i));
+        }
+        assertEquals(vs.size(), arr.getArraySize());
     }
 
     @Test
@@ -70,13 +114,12 @@ class PrinterTest {
     }
 
     @Test
-    void lookAlikesWhoseValuesAreNotNumbersFallBackToTheSandboxDisplay() {
-        Printer p = new Printer(false);
-        String m = p.format(Js.eval("({ shape: [1, 2], toArray() { return ['a', 1] } })"), (v, c) -> "shown by display");
-        assertEquals("shown by display", m);
-        String w = p.format(Js.eval("({ name: 7, shape: [1, 1], trainable: 'no', toArray() { return [[1]] } })"),
-                (v, c) -> "shown by display");
-        assertEquals("shown by display", w);
+    void lookAlikesAreShownAsTheObjectsTheyAre() {
+        // the old printer took any object with shape and toArray for a matrix and called its methods
+        assertEquals("{ shape: [1, 2], toArray: [Function: toArray] }",
+                show("({ shape: [1, 2], toArray() { return ['a', 1] } })"));
+        assertEquals("{ summary: [Function: summary], forward: [Function: forward], backward: [Function: backward] }",
+                show("({ summary() { return 'Network' }, forward() {}, backward() {} })"));
     }
 
     @Test
@@ -93,11 +136,11 @@ class PrinterTest {
 
     @Test
     void networksParamsAndMatricesByTheirShape() {
-        assertEquals("Network 2→2→1\nlayer 1 …", show("({ summary() { return 'Network 2→2→1\\nlayer 1 …' },"
-                + " forward() {}, backward() {} })"));
-        assertEquals("Param W1 [2, 2] (frozen)\n[[0.15, 0.2],\n [0.25, 0.3]]", show("({ name: 'W1', shape: [2, 2],"
-                + " trainable: false, toArray() { return [[0.15, 0.2], [0.25, 0.3]] } })"));
-        assertEquals("Matrix [1, 2]\n[0.5, 0.9]", show("({ shape: [1, 2], toArray() { return [0.5, 0.9] } })"));
+        // the lesson's network: W1 = [0.15, 0.20; 0.25, 0.30], b1 = [0.35, 0.35] frozen
+        assertEquals(BOX.eval("nn.toy().summary()", "<t>").value().asString(), show("nn.toy()"));
+        assertEquals("Param W1 [2, 2]\n[[0.15, 0.2],\n [0.25, 0.3]]", show("nn.toy().layers[0].W"));
+        assertEquals("Param b1 [1, 2] (frozen)\n[[0.35, 0.35]]", show("nn.toy().layers[0].b"));
+        assertEquals("Matrix [1, 2]\n[[0.5, 0.9]]", show("nn.matrix(1, 2, [0.5, 0.9])"));
     }
 
     @Test
@@ -120,16 +163,11 @@ class PrinterTest {
         assertFalse(plain.error("TypeError: x is not a function", "<shell>:1:1", null, -1).contains("\u001b"));
     }
 
-    /** Project objects from a real sandbox, shown through the sandbox's own display where no table fits. */
+    /** Values with no layout of their own (mixed arrays) read the same as print shows them. */
     @Test
-    void theSandboxDisplayShowsMixedArraysToo() {
-        try (Sandbox box = Sandbox.builder().timeLimit(null).build()) {
-            java.util.function.Function<String, String> display = js -> box.display(box.eval(js, "<t>").value(), false);
-            assertEquals("[1, 'x', 3, 4, 5]", display.apply("[1, 'x', 3, 4, 5]"));
-            assertEquals("[[1, 2, 3, 4], [5, 'x', 7, 8]]", display.apply("[[1, 2, 3, 4], [5, 'x', 7, 8]]"));
-            assertEquals("[1, null, undefined, true, { a: 1 }]", display.apply("[1, null, undefined, true, { a: 1 }]"));
-            Printer p = new Printer(false);
-            assertEquals("[1, 'x', 3, 4, 5]", p.format(box.eval("[1, 'x', 3, 4, 5]", "<t>").value(), box::display));
+    void mixedArraysReadAsPrintShowsThem() {
+        for (String js : new String[] {"[1, 'x', 3, 4, 5]", "[[1, 2, 3, 4], [5, 'x', 7, 8]]"}) {
+            assertEquals(BOX.display(BOX.eval(js, "<t>").value(), false), show(js));
         }
     }
 
@@ -152,7 +190,7 @@ class PrinterTest {
         try (Sandbox box = Sandbox.builder().timeLimit(null).build()) {
             box.eval("nn.seed(1); var net = nn.net([2, 2, 1]); var W = net.layers[0].W", "<t>");
             java.util.function.BiFunction<String, Printer, String> show = (js, p) ->
-                    p.format(box.eval(js, "<t>").value(), box::display);
+                    p.format(box.eval(js, "<t>").value(), box::displayResult);
             String params = show.apply("net.params()", plain);
             assertFalse(params.contains("{}"), params);
             assertTrue(params.startsWith("[Param "), params);

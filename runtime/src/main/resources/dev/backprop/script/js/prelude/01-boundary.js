@@ -16,7 +16,8 @@
   const { keys: ObjectKeys, values: ObjectValues, freeze: ObjectFreeze, assign: ObjectAssign,
           getPrototypeOf: ObjectGetPrototypeOf, defineProperty: ObjectDefineProperty,
           defineProperties: ObjectDefineProperties, getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
-          getOwnPropertyNames: ObjectGetOwnPropertyNames, hasOwn: ObjectHasOwn } = Object;
+          getOwnPropertyNames: ObjectGetOwnPropertyNames, hasOwn: ObjectHasOwn,
+          getOwnPropertyDescriptors: ObjectGetOwnPropertyDescriptors } = Object;
   const { isArray: ArrayIsArray } = Array;
   const ArrayPush = uncurry(Array.prototype.push);
   const ArrayJoin = uncurry(Array.prototype.join);
@@ -25,11 +26,16 @@
   const ArrayIncludes = uncurry(Array.prototype.includes);
   const StringSlice = uncurry(String.prototype.slice);
   const StringIndexOf = uncurry(String.prototype.indexOf);
+  const StringReplace = uncurry(String.prototype.replace);
+  const StringReplaceAll = uncurry(String.prototype.replaceAll);
+  const StringRepeat = uncurry(String.prototype.repeat);
+  const NumberToPrecision = uncurry(Number.prototype.toPrecision);
+  const NumberToExponential = uncurry(Number.prototype.toExponential);
   const RegExpExec = uncurry(RegExp.prototype.exec);
   const FunctionToString = uncurry(Function.prototype.toString);
   const { apply: ReflectApply } = Reflect;
   const { isInteger: NumberIsInteger, isSafeInteger: NumberIsSafeInteger } = Number;
-  const { abs: MathAbs, min: MathMin, max: MathMax } = Math;
+  const { abs: MathAbs, min: MathMin, max: MathMax, round: MathRound } = Math;
   const { parse: JSONParse, stringify: JSONStringify } = JSON;
   const TypedArrayPrototype = ObjectGetPrototypeOf(Float64Array.prototype);
   const TypedArraySet = uncurry(TypedArrayPrototype.set);
@@ -95,6 +101,61 @@
       return e;
     }
     return new (ERRORS[name] || Error)(host.errorMessage(e));
+  }
+  /**
+   * `f` with the engine's exceptions turned into the script's errors (conv): the one place the API does this.
+   * The API is defined without try/catch and guarded where it is handed out: guardMethods for the classes,
+   * guardAll for the namespaces. Keeps f's name; like a method, it cannot be called with `new`.
+   */
+  function guard(f) {
+    return { [f.name](...args) {
+      try {
+        return ReflectApply(f, this, args);
+      } catch (e) {
+        throw conv(e);
+      }
+    } }[f.name];
+  }
+  /**
+   * The training loop's net.forward, net.backward and net.step catch and convert inline (try/catch costs nothing
+   * until something throws): the wrapper's extra call made the interpreted toy step ~15% slower.
+   */
+  const HOT_PATH = { __proto__: null, forward: true, backward: true, step: true };
+  /**
+   * Guards every method, getter and setter a class's prototype defines (but HOT_PATH's when `hot`). One read and
+   * one write of all descriptors: a built-in called once per method at start-up would count toward compiling it.
+   */
+  function guardMethods(C, hot) {
+    const proto = C.prototype;
+    const ds = ObjectGetOwnPropertyDescriptors(proto);
+    const names = ObjectGetOwnPropertyNames(proto);
+    const out = { __proto__: null };
+    for (let i = 0; i < names.length; i++) {
+      const d = ds[names[i]];
+      if (names[i] !== 'constructor' && !(hot && HOT_PATH[names[i]] === true)) {
+        if (typeof d.value === 'function') {
+          d.value = guard(d.value);
+        }
+        if (d.get !== undefined) {
+          d.get = guard(d.get);
+        }
+        if (d.set !== undefined) {
+          d.set = guard(d.set);
+        }
+        out[names[i]] = d;
+      }
+    }
+    ObjectDefineProperties(proto, out);
+  }
+  /** `o`, a namespace object of plain functions (no classes), with each of them guarded. */
+  function guardAll(o) {
+    const names = ObjectKeys(o);
+    for (let i = 0; i < names.length; i++) {
+      if (typeof o[names[i]] === 'function') {
+        o[names[i]] = guard(o[names[i]]);
+      }
+    }
+    return o;
   }
 
   // ---- values crossing the boundary ---------------------------------------------------------------

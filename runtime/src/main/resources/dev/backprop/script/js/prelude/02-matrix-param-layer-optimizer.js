@@ -36,22 +36,14 @@
     }
     get(i, j) {
       checkIndex('matrix.get', i, j);
-      try {
-        return this.#h.get(i, j);
-      } catch (e) {
-        throw conv(e);
-      }
+      return this.#h.get(i, j);
     }
     set(i, j, v) {
       checkIndex('matrix.set', i, j);
       if (typeof v !== 'number') {
         badNumber('matrix.set', '(' + i + ', ' + j + ')', v);
       }
-      try {
-        this.#h.set(i, j, v);
-      } catch (e) {
-        throw conv(e);
-      }
+      this.#h.set(i, j, v);
       return this;
     }
     row(i) {
@@ -122,22 +114,14 @@
     }
     get(i, j) {
       checkIndex('param.get', i, j);
-      try {
-        return this.#h.get(i, j);
-      } catch (e) {
-        throw conv(e);
-      }
+      return this.#h.get(i, j);
     }
     set(i, j, v) {
       checkIndex('param.set', i, j);
       if (typeof v !== 'number') {
         badNumber('param.set', this.#h.name() + '(' + i + ', ' + j + ')', v);
       }
-      try {
-        this.#h.set(i, j, v);
-      } catch (e) {
-        throw conv(e);
-      }
+      this.#h.set(i, j, v);
       return this;
     }
     toArray() {
@@ -248,6 +232,43 @@
   }
 
   // ---- Optimizer ----------------------------------------------------------------------------------
+  // The update rules the engine has (Optimizer.Kind, read off its permits): each gives nn.<name>, its settings
+  // with their defaults, and its display name. [{ name, title, settings: [{ name, defaultValue, meaning, example }] }]
+  const OPTIMIZER_KINDS = parse(hnn.optimizerKinds());
+  function optimizerKind(name) {
+    for (let i = 0; i < OPTIMIZER_KINDS.length; i++) {
+      if (OPTIMIZER_KINDS[i].name === name) {
+        return OPTIMIZER_KINDS[i];
+      }
+    }
+    return undefined;
+  }
+  /** 'nn.sgd({ lr }) or nn.adam()': each rule with the settings a script must give. */
+  function optimizerCalls() {
+    const calls = [];
+    for (let i = 0; i < OPTIMIZER_KINDS.length; i++) {
+      const k = OPTIMIZER_KINDS[i], required = [];
+      for (let j = 0; j < k.settings.length; j++) {
+        if (k.settings[j].defaultValue === null) {
+          ArrayPush(required, k.settings[j].name);
+        }
+      }
+      ArrayPush(calls, 'nn.' + k.name + '(' + (required.length === 0 ? '' : '{ ' + ArrayJoin(required, ', ') + ' }')
+        + ')');
+    }
+    return calls.length === 1 ? calls[0] : ArrayJoin(ArraySlice(calls, 0, -1), ', ') + ' or ' + calls[calls.length - 1];
+  }
+  /** 'nn.sgd({ lr: 0.1 })': the first rule with an example of each setting a script must give. */
+  function optimizerExample() {
+    const k = OPTIMIZER_KINDS[0], given = [];
+    for (let j = 0; j < k.settings.length; j++) {
+      const s = k.settings[j];
+      if (s.defaultValue === null) {
+        ArrayPush(given, s.name + ': ' + s.example);
+      }
+    }
+    return 'nn.' + k.name + '(' + (given.length === 0 ? '' : '{ ' + ArrayJoin(given, ', ') + ' }') + ')';
+  }
   let optimizerHost;
   class Optimizer {
     #h;
@@ -256,7 +277,7 @@
     }
     constructor(token, h) {
       if (token !== SECRET) {
-        throw new TypeError('optimizers are made with nn.sgd({ lr }) or nn.adam({ lr })');
+        throw new TypeError('optimizers are made with ' + optimizerCalls());
       }
       this.#h = h;
     }

@@ -218,7 +218,7 @@
           this.#h.stepWith(optimizerHost(rateOrOptimizer), reuse);
         } else {
           throw new TypeError('step expects a learning rate like net.step(0.5) or an optimizer like'
-            + ' net.step(nn.sgd({ lr: 0.1 })), got ' + describe(rateOrOptimizer));
+            + ' net.step(' + optimizerExample() + '), got ' + describe(rateOrOptimizer));
         }
       } catch (e) {
         throw conv(e);
@@ -235,42 +235,26 @@
         throw new TypeError('net.backwardFrom expects ∂L/∂ŷ, one number per output for each example of the latest'
           + ' forward, e.g. net.backwardFrom([[0.2], [-0.1]]); got ' + describe(grad));
       }
-      try {
-        if (!Array.isArray(grad) && !isTyped(grad) && grad instanceof Matrix) {
-          this.#h.backwardFromMatrix(matrixHost(grad), accumulate);
-        } else {
-          this.#stageY(grad, this.#batch, 'backwardFrom', 'grad');
-          this.#h.backwardFrom(accumulate);
-        }
-      } catch (e) {
-        throw conv(e);
+      if (!Array.isArray(grad) && !isTyped(grad) && grad instanceof Matrix) {
+        this.#h.backwardFromMatrix(matrixHost(grad), accumulate);
+      } else {
+        this.#stageY(grad, this.#batch, 'backwardFrom', 'grad');
+        this.#h.backwardFrom(accumulate);
       }
       return this;
     }
     /** ∂L/∂x [B, inputs] of the latest backward or backwardFrom (a copy), or null before any. */
     get inputGrad() {
-      try {
-        return matrixOrNull(this.#h.inputGrad());
-      } catch (e) {
-        throw conv(e);
-      }
+      return matrixOrNull(this.#h.inputGrad());
     }
     predict(x) {
-      try {
-        const form = x instanceof Matrix ? MATRIX : formOf(x, this.#inputs, 'predict');
-        const m = this.#h.predictMatrix(toHostMatrix(x, this.#inputs, 'predict', 'x'));
-        return emit(view(m.bytes(), m.size()), m.rows(), m.cols(), form, () => m);
-      } catch (e) {
-        throw conv(e);
-      }
+      const form = x instanceof Matrix ? MATRIX : formOf(x, this.#inputs, 'predict');
+      const m = this.#h.predictMatrix(toHostMatrix(x, this.#inputs, 'predict', 'x'));
+      return emit(view(m.bytes(), m.size()), m.rows(), m.cols(), form, () => m);
     }
     loss(x, y) {
-      try {
-        const hx = toHostMatrix(x, this.#inputs, 'loss', 'x');
-        return this.#h.lossMatrix(hx, toHostTargets(y, hx.rows(), 'loss'));
-      } catch (e) {
-        throw conv(e);
-      }
+      const hx = toHostMatrix(x, this.#inputs, 'loss', 'x');
+      return this.#h.lossMatrix(hx, toHostTargets(y, hx.rows(), 'loss'));
     }
     zeroGrad() {
       this.#h.zeroGrad();
@@ -310,13 +294,9 @@
     }
     gradCheck(x, y, options) {
       const o = checkOptions(options, ['eps'], 'net.gradCheck');
-      try {
-        const hx = toHostMatrix(x, this.#inputs, 'gradCheck', 'x');
-        const hy = toHostTargets(y, hx.rows(), 'gradCheck');
-        return parse(this.#h.gradCheck(hx, hy, number(o, 'eps', 1e-6, 'net.gradCheck')));
-      } catch (e) {
-        throw conv(e);
-      }
+      const hx = toHostMatrix(x, this.#inputs, 'gradCheck', 'x');
+      const hy = toHostTargets(y, hx.rows(), 'gradCheck');
+      return parse(this.#h.gradCheck(hx, hy, number(o, 'eps', 1e-6, 'net.gradCheck')));
     }
     checkGrads(mine, options) {
       const o = checkOptions(options, ['tol', 'lr'], 'net.checkGrads');
@@ -335,19 +315,11 @@
         }
         flat[k] = values;
       }
-      try {
-        return parse(this.#h.checkGrads(JSONStringify(flat), number(o, 'tol', 1e-6, 'net.checkGrads'),
-          o.lr === undefined ? null : number(o, 'lr', 0, 'net.checkGrads')));
-      } catch (e) {
-        throw conv(e);
-      }
+      return parse(this.#h.checkGrads(JSONStringify(flat), number(o, 'tol', 1e-6, 'net.checkGrads'),
+        o.lr === undefined ? null : number(o, 'lr', 0, 'net.checkGrads')));
     }
     stats() {
-      try {
-        return parse(this.#h.stats());
-      } catch (e) {
-        throw conv(e);
-      }
+      return parse(this.#h.stats());
     }
     fit(d, options) {
       if (!(d instanceof Dataset)) {
@@ -356,7 +328,7 @@
       const o = checkOptions(options, ['epochs', 'batchSize', 'lr', 'optimizer', 'shuffle', 'seed', 'validation',
         'onEpoch'], 'net.fit');
       if (o.optimizer !== undefined && !(o.optimizer instanceof Optimizer)) {
-        throw new TypeError("net.fit's optimizer comes from nn.sgd({ lr }) or nn.adam(), got " + describe(o.optimizer));
+        throw new TypeError("net.fit's optimizer comes from " + optimizerCalls() + ', got ' + describe(o.optimizer));
       }
       if (o.validation !== undefined && !(o.validation instanceof Dataset)) {
         throw new TypeError("net.fit's validation is a dataset, got " + describe(o.validation));
@@ -370,42 +342,26 @@
       const user = o.onEpoch;
       const onEpoch = user === undefined ? null : (epoch, loss, accuracy, valLoss, valAccuracy) =>
         user(epoch, { loss, accuracy, valLoss, valAccuracy }) !== false;
-      try {
-        return parse(this.#h.fit(datasetHost(d), size(o, 'epochs', 1, 'net.fit'), size(o, 'batchSize', 32, 'net.fit'),
-          o.lr === undefined ? null : number(o, 'lr', 0, 'net.fit'),
-          o.optimizer === undefined ? null : optimizerHost(o.optimizer), o.shuffle !== false,
-          seedOr(o.seed, 'net.fit'), o.validation === undefined ? null : datasetHost(o.validation), onEpoch));
-      } catch (e) {
-        throw conv(e);
-      }
+      return parse(this.#h.fit(datasetHost(d), size(o, 'epochs', 1, 'net.fit'), size(o, 'batchSize', 32, 'net.fit'),
+        o.lr === undefined ? null : number(o, 'lr', 0, 'net.fit'),
+        o.optimizer === undefined ? null : optimizerHost(o.optimizer), o.shuffle !== false,
+        seedOr(o.seed, 'net.fit'), o.validation === undefined ? null : datasetHost(o.validation), onEpoch));
     }
     toJSON() {
-      try {
-        return JSONParse(this.#h.toJson());
-      } catch (e) {
-        throw conv(e);
-      }
+      return JSONParse(this.#h.toJson());
     }
     save(path) {
       if (typeof path !== 'string') {
         throw new TypeError("net.save expects a file name like 'model.json', got " + describe(path));
       }
-      try {
-        this.#h.save(path);
-      } catch (e) {
-        throw conv(e);
-      }
+      this.#h.save(path);
       return this;
     }
     summary() {
       return this.#h.summary();
     }
     clone() {
-      try {
-        return new Network(SECRET, this.#h.copy());
-      } catch (e) {
-        throw conv(e);
-      }
+      return new Network(SECRET, this.#h.copy());
     }
     toString() {
       return this.#h.toString();

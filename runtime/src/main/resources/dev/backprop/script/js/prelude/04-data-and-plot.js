@@ -14,18 +14,10 @@
       this.#h = h;
     }
     get x() {
-      try {
-        return new Matrix(SECRET, this.#h.x());
-      } catch (e) {
-        throw conv(e);
-      }
+      return new Matrix(SECRET, this.#h.x());
     }
     get y() {
-      try {
-        return new Matrix(SECRET, this.#h.y());
-      } catch (e) {
-        throw conv(e);
-      }
+      return new Matrix(SECRET, this.#h.y());
     }
     get size() {
       return this.#h.size();
@@ -43,29 +35,17 @@
       if (typeof fraction !== 'number') {
         throw new TypeError('data.split expects the training fraction, e.g. data.split(0.8, 1), got ' + describe(fraction));
       }
-      try {
-        const parts = this.#h.split(fraction, seedOr(seed, 'data.split'));
-        return [new Dataset(SECRET, parts[0]), new Dataset(SECRET, parts[1])];
-      } catch (e) {
-        throw conv(e);
-      }
+      const parts = this.#h.split(fraction, seedOr(seed, 'data.split'));
+      return [new Dataset(SECRET, parts[0]), new Dataset(SECRET, parts[1])];
     }
     shuffle(seed) {
-      try {
-        return new Dataset(SECRET, this.#h.shuffle(seedOr(seed, 'data.shuffle')));
-      } catch (e) {
-        throw conv(e);
-      }
+      return new Dataset(SECRET, this.#h.shuffle(seedOr(seed, 'data.shuffle')));
     }
     oneHot(k) {
       if (k !== undefined) {
         wholeNumber(k, 'data.oneHot(k): the number of classes k', 1);
       }
-      try {
-        return new Dataset(SECRET, this.#h.oneHot(k === undefined ? 0 : k));
-      } catch (e) {
-        throw conv(e);
-      }
+      return new Dataset(SECRET, this.#h.oneHot(k === undefined ? 0 : k));
     }
     /** Iterable of { x, y } Matrices (handles: nothing is copied element by element). */
     batches(size, options) {
@@ -75,16 +55,11 @@
       const shuffle = o.shuffle === true;
       const seed = seedOr(o.seed, 'data.batches');
       return {
-        [SymbolIterator]() {
-          let it;
-          try {
-            it = h.batches(size, shuffle, seed);
-          } catch (e) {
-            throw conv(e);
-          }
+        [SymbolIterator]: guard(function batches() {
+          const it = h.batches(size, shuffle, seed);
           let pair = 0, x = null, y = null; // the iterator reuses its matrices: new handles only when they change
           return {
-            next() {
+            next: guard(function next() {
               const p = it.advance();
               if (p === 0) {
                 return { value: undefined, done: true };
@@ -95,12 +70,12 @@
                 y = new Matrix(SECRET, it.y());
               }
               return { value: { x, y }, done: false };
-            },
+            }),
             [SymbolIterator]() {
               return this;
             },
           };
-        },
+        }),
       };
     }
     toString() {
@@ -117,12 +92,8 @@
     return function (options) {
       const o = checkOptions(options, ['n', 'noise', 'seed'], 'nn.data.' + kind);
       const n = wholeNumber(o.n === undefined ? 200 : o.n, 'nn.data.' + kind + "'s n (the number of points)", 1);
-      try {
-        return new Dataset(SECRET, hdata.generate(kind, n, number(o, 'noise', 0, 'nn.data.' + kind),
-          seedOr(o.seed, 'nn.data.' + kind)));
-      } catch (e) {
-        throw conv(e);
-      }
+      return new Dataset(SECRET, hdata.generate(kind, n, number(o, 'noise', 0, 'nn.data.' + kind),
+        seedOr(o.seed, 'nn.data.' + kind)));
     };
   }
   function pathArg(p, what) {
@@ -131,7 +102,7 @@
     }
     return p;
   }
-  const data = ObjectFreeze({
+  const data = ObjectFreeze(guardAll({
     xor: () => new Dataset(SECRET, hdata.xor()),
     circle: generator('circle'),
     spiral: generator('spiral'),
@@ -145,41 +116,25 @@
         }
         wholeNumber(o.target, "nn.data.csv's target column index", 0);
       }
-      try {
-        return new Dataset(SECRET, hdata.csv(pathArg(path, 'nn.data.csv'), o.target === undefined ? null : o.target,
-          o.oneHot === true, o.header !== false));
-      } catch (e) {
-        throw conv(e);
-      }
+      return new Dataset(SECRET, hdata.csv(pathArg(path, 'nn.data.csv'), o.target === undefined ? null : o.target,
+        o.oneHot === true, o.header !== false));
     },
     idx(imagesPath, labelsPath, options) {
       const o = checkOptions(options, ['scale'], 'nn.data.idx');
-      try {
-        return new Dataset(SECRET, hdata.idx(pathArg(imagesPath, 'nn.data.idx'), pathArg(labelsPath, 'nn.data.idx'),
-          number(o, 'scale', 1 / 255, 'nn.data.idx')));
-      } catch (e) {
-        throw conv(e);
-      }
+      return new Dataset(SECRET, hdata.idx(pathArg(imagesPath, 'nn.data.idx'), pathArg(labelsPath, 'nn.data.idx'),
+        number(o, 'scale', 1 / 255, 'nn.data.idx')));
     },
     of(x, y) {
-      try {
-        const hx = toHostMatrix(x, 0, 'nn.data.of', 'x');
-        return new Dataset(SECRET, hdata.of(hx, toHostTargets(y, hx.rows(), 'nn.data.of')));
-      } catch (e) {
-        throw conv(e);
-      }
+      const hx = toHostMatrix(x, 0, 'nn.data.of', 'x');
+      return new Dataset(SECRET, hdata.of(hx, toHostTargets(y, hx.rows(), 'nn.data.of')));
     },
-  });
+  }));
   function accuracy(net, d) {
     if (!(net instanceof Network) || !(d instanceof Dataset)) {
       throw new TypeError('nn.accuracy(net, data) expects a network and a dataset, got ' + describe(net) + ' and '
         + describe(d));
     }
-    try {
-      return hdata.accuracy(networkHost(net), datasetHost(d));
-    } catch (e) {
-      throw conv(e);
-    }
+    return hdata.accuracy(networkHost(net), datasetHost(d));
   }
 
   // ---- plot ----------------------------------------------------------------------------------------
@@ -226,7 +181,7 @@
     }
     return out;
   }
-  const plot = ObjectFreeze({
+  const plot = ObjectFreeze(guardAll({
     line(seriesOrObject, options) {
       const o = checkOptions(options, ['title', 'width', 'height'], 'plot.line');
       const names = [], ys = [];
@@ -248,12 +203,8 @@
         throw new TypeError('plot.line expects an array of numbers or an object of named arrays (like fit\'s history),'
           + ' got ' + describe(seriesOrObject));
       }
-      try {
-        return chart(hdata.line(o.title === undefined ? '' : String(o.title), names, ys, size(o, 'width', 60, 'plot.line'),
-          size(o, 'height', 15, 'plot.line')));
-      } catch (e) {
-        throw conv(e);
-      }
+      return chart(hdata.line(o.title === undefined ? '' : String(o.title), names, ys, size(o, 'width', 60, 'plot.line'),
+        size(o, 'height', 15, 'plot.line')));
     },
     boundary(net, d, options) {
       const o = checkOptions(options, ['title', 'width', 'height'], 'plot.boundary');
@@ -261,36 +212,24 @@
         throw new TypeError('plot.boundary(net, data) expects a network and a dataset, got ' + describe(net) + ' and '
           + describe(d));
       }
-      try {
-        return chart(hdata.boundary(o.title === undefined ? '' : String(o.title), networkHost(net), datasetHost(d),
-          size(o, 'width', 60, 'plot.boundary'), size(o, 'height', 24, 'plot.boundary')));
-      } catch (e) {
-        throw conv(e);
-      }
+      return chart(hdata.boundary(o.title === undefined ? '' : String(o.title), networkHost(net), datasetHost(d),
+        size(o, 'width', 60, 'plot.boundary'), size(o, 'height', 24, 'plot.boundary')));
     },
     histogram(values, options) {
       const o = checkOptions(options, ['title', 'bins', 'height'], 'plot.histogram');
       const list = values instanceof Param ? copyOf(values.value, values.size) : numberList(values, 'plot.histogram');
-      try {
-        const m = hnn.matrix(1, list.length);
-        TypedArraySet(view(m.bytes(), list.length), list);
-        return chart(hdata.histogram(o.title === undefined ? '' : String(o.title), m, size(o, 'bins', 20, 'plot.histogram'),
-          size(o, 'height', 10, 'plot.histogram')));
-      } catch (e) {
-        throw conv(e);
-      }
+      const m = hnn.matrix(1, list.length);
+      TypedArraySet(view(m.bytes(), list.length), list);
+      return chart(hdata.histogram(o.title === undefined ? '' : String(o.title), m, size(o, 'bins', 20, 'plot.histogram'),
+        size(o, 'height', 10, 'plot.histogram')));
     },
     save(c, path) {
       if (!(c instanceof Chart)) {
         throw new TypeError('plot.save(chart, path) expects a chart from plot.line, plot.boundary or plot.histogram, got '
           + describe(c));
       }
-      try {
-        hdata.save(chartHost(c), pathArg(path, 'plot.save'));
-      } catch (e) {
-        throw conv(e);
-      }
+      hdata.save(chartHost(c), pathArg(path, 'plot.save'));
       return path;
     },
-  });
+  }));
 

@@ -17,15 +17,15 @@
       }
     }
     const o = checkOptions(options, ['activation', 'output', 'loss', 'init', 'seed'], 'nn.net');
-    const given = o.activation === undefined ? 'sigmoid' : o.activation;
-    const activation = ArrayIsArray(given) ? copyOf(given, given.length) : given;
-    let names = typeof activation === 'string' || ArrayIsArray(activation);
-    for (let i = 0; names && typeof activation !== 'string' && i < activation.length; i++) {
+    const given = o.activation;
+    const activation = ArrayIsArray(given) ? copyOf(given, given.length) : given === undefined ? null : given;
+    let names = given === undefined || typeof activation === 'string' || ArrayIsArray(activation);
+    for (let i = 0; names && ArrayIsArray(activation) && i < activation.length; i++) {
       names = typeof activation[i] === 'string';
     }
     if (!names) {
-      throw new TypeError("nn.net's activation is a name like 'relu' or an array of names, one per hidden layer; got "
-        + describe(given));
+      throw new TypeError("nn.net's activation is a name (" + hnn.hiddenActivationNames() + ') or an array of names,'
+        + ' one per hidden layer; got ' + describe(given));
     }
     const NAMED = ['output', 'loss', 'init'];
     for (let i = 0; i < NAMED.length; i++) {
@@ -37,21 +37,13 @@
     if (o.seed !== undefined) {
       seedNumber(o.seed, "nn.net's seed");
     }
-    try {
-      return new Network(SECRET, hnn.net(checkedSizes, activation, o.output === undefined ? null : o.output,
-        o.loss === undefined ? 'squared' : o.loss, o.init === undefined ? null : o.init,
-        o.seed === undefined ? null : o.seed));
-    } catch (e) {
-      throw conv(e);
-    }
+    return new Network(SECRET, hnn.net(checkedSizes, activation, o.output === undefined ? null : o.output,
+      o.loss === undefined ? null : o.loss, o.init === undefined ? null : o.init,
+      o.seed === undefined ? null : o.seed));
   }
   function toy(options) {
     const o = checkOptions(options, ['trainBiases'], 'nn.toy');
-    try {
-      return new Network(SECRET, hnn.toy(o.trainBiases === true));
-    } catch (e) {
-      throw conv(e);
-    }
+    return new Network(SECRET, hnn.toy(o.trainBiases === true));
   }
   function matrix(rows, cols, values) {
     if (!isIndex(rows) || !isIndex(cols)) {
@@ -63,11 +55,7 @@
         + ' is larger than any matrix can be; one matrix holds at most 268435455 elements');
     }
     let h;
-    try {
-      h = hnn.matrix(rows, cols);
-    } catch (e) {
-      throw conv(e);
-    }
+    h = hnn.matrix(rows, cols);
     const m = new Matrix(SECRET, h);
     if (values !== undefined) {
       const form = formOf(values, cols, 'nn.matrix');
@@ -85,21 +73,13 @@
       throw new TypeError('nn.fromJSON expects JSON text or the object net.toJSON() returns, got '
         + describe(textOrObject));
     }
-    try {
-      return new Network(SECRET, hnn.fromJson(text));
-    } catch (e) {
-      throw conv(e);
-    }
+    return new Network(SECRET, hnn.fromJson(text));
   }
   function load(path) {
     if (typeof path !== 'string') {
       throw new TypeError("nn.load expects a file name like 'model.json', got " + describe(path));
     }
-    try {
-      return new Network(SECRET, hnn.load(path));
-    } catch (e) {
-      throw conv(e);
-    }
+    return new Network(SECRET, hnn.load(path));
   }
   function number(o, k, dflt, what) {
     const v = o[k] === undefined ? dflt : o[k];
@@ -108,26 +88,24 @@
     }
     return v;
   }
-  function sgd(options) {
-    const o = checkOptions(options, ['lr', 'momentum', 'weightDecay'], 'nn.sgd');
-    if (o.lr === undefined) {
-      throw new ValueError('nn.sgd needs a learning rate: nn.sgd({ lr: 0.1 })');
+  /** nn.<name>(options) for one update rule of the engine: its settings checked, defaults filled in. */
+  function optimizerMaker(kind) {
+    const what = 'nn.' + kind.name, settings = kind.settings, names = new Array(settings.length);
+    for (let i = 0; i < settings.length; i++) {
+      names[i] = settings[i].name;
     }
-    try {
-      return new Optimizer(SECRET, hnn.sgd(number(o, 'lr', 0, 'nn.sgd'), number(o, 'momentum', 0, 'nn.sgd'),
-        number(o, 'weightDecay', 0, 'nn.sgd')));
-    } catch (e) {
-      throw conv(e);
-    }
-  }
-  function adam(options) {
-    const o = checkOptions(options, ['lr', 'beta1', 'beta2', 'eps'], 'nn.adam');
-    try {
-      return new Optimizer(SECRET, hnn.adam(number(o, 'lr', 0.001, 'nn.adam'), number(o, 'beta1', 0.9, 'nn.adam'),
-        number(o, 'beta2', 0.999, 'nn.adam'), number(o, 'eps', 1e-8, 'nn.adam')));
-    } catch (e) {
-      throw conv(e);
-    }
+    return { [kind.name](options) {
+      const o = checkOptions(options, names, what);
+      const values = [];
+      for (let i = 0; i < settings.length; i++) {
+        const st = settings[i];
+        if (st.defaultValue === null && o[st.name] === undefined) {
+          throw new ValueError(what + ' needs ' + st.meaning + ': ' + what + '({ ' + st.name + ': ' + st.example + ' })');
+        }
+        append(values, number(o, st.name, st.defaultValue, what));
+      }
+      return new Optimizer(SECRET, hnn.optimizer(kind.name, values));
+    } }[kind.name];
   }
   function seed(n) {
     if (n === undefined) {
@@ -142,11 +120,7 @@
     }
     const hx = WeakMapGet(VIEW_OWNER, x), hy = WeakMapGet(VIEW_OWNER, y);
     if (hx !== undefined && hy !== undefined) {
-      try {
-        hnn.axpy(alpha, hx, hy);
-      } catch (e) {
-        throw conv(e);
-      }
+      hnn.axpy(alpha, hx, hy);
       return y;
     }
     if (!(isTyped(x) || ArrayIsArray(x)) || !(isTyped(y) || ArrayIsArray(y)) || x.length !== y.length) {
@@ -206,11 +180,7 @@
         gz[k] = ga[k] * d; // ∂L/∂z = ∂L/∂a ⊙ f'(z)
       }
     }
-    try {
-      hnn.defineActivation(name, forward, backward);
-    } catch (e) {
-      throw conv(e);
-    }
+    hnn.defineActivation(name, forward, backward);
     return name;
   }
 
@@ -250,23 +220,24 @@
     }
     const o = checkOptions(options, ['lr'], 'nn.explain');
     const lr = number(o, 'lr', 0.5, 'nn.explain');
-    try {
-      const hx = toHostMatrix(x, net.inputs, 'nn.explain', 'x');
-      return new Walkthrough(SECRET, hnn.explain(networkHost(net), hx, toHostTargets(y, hx.rows(), 'nn.explain')
-        , lr));
-    } catch (e) {
-      throw conv(e);
-    }
+    const hx = toHostMatrix(x, net.inputs, 'nn.explain', 'x');
+    return new Walkthrough(SECRET, hnn.explain(networkHost(net), hx, toHostTargets(y, hx.rows(), 'nn.explain')
+      , lr));
   }
 
   const API_CLASSES = [Matrix, Param, Layer, Optimizer, Network, Dataset, Chart, Walkthrough];
   for (let i = 0; i < API_CLASSES.length; i++) {
+    guardMethods(API_CLASSES[i], API_CLASSES[i] === Network);
     ObjectFreeze(API_CLASSES[i].prototype);
     ObjectFreeze(API_CLASSES[i]);
   }
-  const nn = {
-    net, toy, matrix, sgd, adam, seed, axpy, fromJSON, load, data, accuracy, explain, activation,
-    Matrix, Network, Layer, Param, Optimizer, Dataset, Chart, Walkthrough,
-  };
+  const nn = { net, toy, matrix };
+  for (let i = 0; i < OPTIMIZER_KINDS.length; i++) {
+    nn[OPTIMIZER_KINDS[i].name] = optimizerMaker(OPTIMIZER_KINDS[i]);
+  }
+  ObjectAssign(nn, { seed, axpy, fromJSON, load });
+  guardAll(nn);
+  ObjectAssign(nn, { data, accuracy: guard(accuracy), explain: guard(explain), activation: guard(activation),
+    Matrix, Network, Layer, Param, Optimizer, Dataset, Chart, Walkthrough });
   ObjectAssign(nn, ERRORS);
 

@@ -135,7 +135,7 @@
       return paint(v.toString(), C.name, color);
     }
     if (v instanceof Optimizer) {
-      return paint(v.kind === 'sgd' ? 'SGD' : 'Adam', C.name, color) + ' ' + display(hyper(v.state()), color, depth + 1, seen);
+      return paint(optimizerKind(v.kind).title, C.name, color) + ' ' + display(hyper(v.state()), color, depth + 1, seen);
     }
     if (v instanceof Error) {
       return v.name + ': ' + v.message;
@@ -217,6 +217,209 @@
       }
     }
     return out;
+  }
+
+  // ---- the shell's layout of a result: the same formatter, laid out for a person at the prompt -----------
+  // Numbers to six significant digits, vectors on one line, number grids as right-aligned tables elided in the
+  // middle, a network as its summary, a parameter or matrix as a table under its name and shape; what has no
+  // layout of its own (layers, datasets, charts, optimizers, errors, maps…) is shown by display above.
+  const SHELL = { maxRows: 12, edgeRows: 5, maxCols: 10, edgeCols: 4, maxVector: 20, edgeVector: 8, maxMembers: 12,
+    yellow: '\x1b[33m', green: '\x1b[32m', cyan: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', off: '\x1b[0m' };
+  function style(s, c, color) {
+    return color && s.length > 0 && !matches(/^\s*$/, s) ? c + s + SHELL.off : s;
+  }
+  /** 3, 0.761811, -0.0432286, 1.5e-7, 12345678 → 1.23457e+7. */
+  function sixDigits(v) {
+    if (v !== v || v === Infinity || v === -Infinity) {
+      return String(v);
+    }
+    const abs = MathAbs(v);
+    if (v === MathRound(v) && abs < 1e15) {
+      return String(v);
+    }
+    if (abs >= 1e-4 && abs < 1e7) {
+      return String(Number(NumberToPrecision(v, 6))); // rounded from the exact value, shown without trailing zeros
+    }
+    // d.ddddde±x rounded half up from the shortest digits that name v, as Java's %.5e does
+    let shortest = NumberToExponential(abs);
+    if (StringIndexOf(shortest, '.') < 0) {
+      shortest = NumberToExponential(abs, 1); // Java's Double.toString keeps two digits: 4.9e-324, not 5e-324
+    }
+    const at = StringIndexOf(shortest, 'e');
+    let digits = StringReplace(StringSlice(shortest, 0, at), '.', '');
+    let exp = Number(StringSlice(shortest, at + 1));
+    if (digits.length > 6) {
+      const up = digits[6] >= '5';
+      digits = StringSlice(digits, 0, 6);
+      if (up) {
+        const n = String(Number(digits) + 1);
+        exp += n.length - 6;
+        digits = StringSlice(n, 0, 6);
+      }
+    }
+    let rest = StringSlice(digits, 1);
+    while (rest.length > 0 && rest[rest.length - 1] === '0') {
+      rest = StringSlice(rest, 0, -1);
+    }
+    return (v < 0 ? '-' : '') + digits[0] + (rest === '' ? '' : '.' + rest) + 'e' + (exp < 0 ? '-' : '+')
+      + MathAbs(exp);
+  }
+  /** 0..n-1, or the first and last `edge` with −1 marking the elided middle. */
+  function shownIndices(n, max, edge) {
+    const out = [];
+    for (let k = 0; k < n; k++) {
+      if (n <= max || k < edge || k >= n - edge) {
+        append(out, k);
+      } else if (k === edge) {
+        append(out, -1);
+      }
+    }
+    return out;
+  }
+  /** [a, b, c], or the first and last few with … and the length when long. */
+  function vectorText(v, n) {
+    const ks = shownIndices(n, SHELL.maxVector, SHELL.edgeVector), parts = [];
+    for (let i = 0; i < ks.length; i++) {
+      append(parts, ks[i] < 0 ? '…' : sixDigits(v[ks[i]]));
+    }
+    return '[' + ArrayJoin(parts, ', ') + ']' + (n > SHELL.maxVector ? '  (length ' + n + ')' : '');
+  }
+  /** Rows of numbers as right-aligned columns inside brackets, rows and columns elided in the middle. */
+  function tableLines(rows) {
+    const n = rows.length, m = n === 0 ? 0 : rows[0].length;
+    if (n > 0 && !(ArrayIsArray(rows[0]) || isTyped(rows[0]))) {
+      return [vectorText(rows, n)];
+    }
+    const is = shownIndices(n, SHELL.maxRows, SHELL.edgeRows), js = shownIndices(m, SHELL.maxCols, SHELL.edgeCols);
+    const cells = [], width = [];
+    for (let r = 0; r < is.length; r++) {
+      const row = [];
+      for (let c = 0; c < js.length; c++) {
+        const i = is[r], j = js[c];
+        const cell = i < 0 ? (j < 0 ? '⋱' : '⋮') : j < 0 ? '…' : sixDigits(rows[i][j]);
+        append(row, cell);
+        width[c] = MathMax(width[c] || 0, cell.length);
+      }
+      append(cells, row);
+    }
+    const lines = [];
+    for (let r = 0; r < cells.length; r++) {
+      let line = r === 0 ? '[[' : ' [';
+      for (let c = 0; c < cells[r].length; c++) {
+        line += (c === 0 ? '' : ', ') + StringRepeat(' ', width[c] - cells[r][c].length) + cells[r][c];
+      }
+      append(lines, line + (r === cells.length - 1 ? ']]' : '],'));
+    }
+    return lines;
+  }
+  function isNumberVector(v) {
+    const n = v.length;
+    if (n === 0 || n > MAX_INT) {
+      return false;
+    }
+    const ks = shownIndices(n, SHELL.maxVector, SHELL.edgeVector);
+    for (let i = 0; i < ks.length; i++) {
+      if (ks[i] >= 0 && typeof v[ks[i]] !== 'number') {
+        return false;
+      }
+    }
+    return true;
+  }
+  /** An array of at least two equally long arrays whose cells the table shows are all numbers. */
+  function isNumberGrid(v) {
+    const n = v.length, first = v[0];
+    if (n < 2 || n > MAX_INT || !(ArrayIsArray(first) || isTyped(first)) || first.length === 0) {
+      return false;
+    }
+    const cols = first.length;
+    for (let i = 1; i < n; i++) {
+      const row = v[i];
+      if (!(ArrayIsArray(row) || isTyped(row)) || row.length !== cols) {
+        return false;
+      }
+    }
+    const is = shownIndices(n, SHELL.maxRows, SHELL.edgeRows), js = shownIndices(cols, SHELL.maxCols, SHELL.edgeCols);
+    for (let r = 0; r < is.length; r++) {
+      for (let c = 0; is[r] >= 0 && c < js.length; c++) {
+        if (js[c] >= 0 && typeof v[is[r]][js[c]] !== 'number') {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+  function shapeText(shape) {
+    return '[' + shape[0] + ', ' + shape[1] + ']';
+  }
+  /** What the shell shows for an evaluation's value: '' for undefined, else lines. */
+  function shown(v, color) {
+    if (v === undefined) {
+      return '';
+    }
+    let lines;
+    if (v instanceof Network) {
+      return v.summary();
+    } else if (v instanceof Param) {
+      lines = [style('Param ' + v.name, SHELL.bold, color) + ' ' + shapeText(v.shape) + (v.trainable ? '' : ' (frozen)')];
+    } else if (v instanceof Matrix) {
+      lines = [style('Matrix', SHELL.bold, color) + ' ' + shapeText(v.shape)];
+    } else if (ArrayIsArray(v) && isNumberGrid(v)) {
+      lines = [style(v.length + '×' + v[0].length, SHELL.dim, color)];
+    } else {
+      return inline(v, 0, color);
+    }
+    const table = tableLines(ArrayIsArray(v) ? v : v.toArray());
+    for (let i = 0; i < table.length; i++) {
+      append(lines, table[i]);
+    }
+    return ArrayJoin(lines, '\n');
+  }
+  function inline(v, depth, color) {
+    if (v === null || v === undefined) {
+      return style(String(v), SHELL.dim, color);
+    }
+    if (typeof v === 'boolean') {
+      return style(String(v), SHELL.yellow, color);
+    }
+    if (typeof v === 'number') {
+      return style(sixDigits(v), SHELL.yellow, color);
+    }
+    if (typeof v === 'string') {
+      return depth === 0 && StringIndexOf(v, '\n') >= 0 ? v
+        : style("'" + StringReplaceAll(v, "'", "\\'") + "'", SHELL.green, color);
+    }
+    if (typeof v === 'function') {
+      const d = ObjectGetOwnPropertyDescriptor(v, 'name');
+      const name = d !== undefined && typeof d.value === 'string' && d.value !== '' ? ': ' + d.value : ' (anonymous)';
+      return style('[Function' + name + ']', SHELL.cyan, color);
+    }
+    if (ArrayIsArray(v) || isTyped(v)) {
+      const n = v.length;
+      if (isNumberVector(v)) {
+        return vectorText(v, n);
+      }
+      if (depth > 2) {
+        return '[Array(' + n + ')]';
+      }
+      const ks = shownIndices(n, SHELL.maxVector, SHELL.edgeVector), parts = [];
+      for (let i = 0; i < ks.length; i++) {
+        append(parts, ks[i] < 0 ? '…' : inline(v[ks[i]], depth + 1, color));
+      }
+      return '[' + ArrayJoin(parts, ', ') + ']';
+    }
+    const proto = typeof v === 'object' ? ObjectGetPrototypeOf(v) : undefined;
+    if (proto === Object.prototype || proto === null) {
+      if (depth > 2) {
+        return '[Object]';
+      }
+      const keys = ObjectKeys(v), parts = [];
+      for (let k = 0; k < keys.length && k < SHELL.maxMembers; k++) {
+        append(parts, keys[k] + ': ' + inline(v[keys[k]], depth + 1, color));
+      }
+      const more = keys.length > SHELL.maxMembers ? ', … ' + (keys.length - SHELL.maxMembers) + ' more' : '';
+      return keys.length === 0 ? '{}' : '{ ' + ArrayJoin(parts, ', ') + more + ' }';
+    }
+    return display(v, color);
   }
 
   // ---- the globals ------------------------------------------------------------------------------------

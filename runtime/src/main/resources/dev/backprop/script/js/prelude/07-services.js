@@ -244,6 +244,7 @@
     wrapNet: (h) => new Network(SECRET, h),
     hostOfNet: (v) => networkHostOrNull(v),
     display: (v, color) => display(v, !!color),
+    shown: (v, color) => shown(v, !!color),
     members,
     globalKind,
     globalValue,
