@@ -49,6 +49,8 @@ public final class Sandbox implements AutoCloseable {
     /** One step of a member chain: a name, or the digits of an index. */
     private static final Pattern CHAIN_PART = Pattern.compile("([A-Za-z_$][\\w$]*)|\\[\\s*(\\d+)\\s*\\]");
     private static final HostAccess HOST_ACCESS = HostAccess.newBuilder()
+            // the facades live in script.js, which the module exports to no one: GraalJS reaches them through our lookup
+            .useModuleLookup(java.lang.invoke.MethodHandles.lookup())
             .allowAccessAnnotatedBy(HostAccess.Export.class)
             .allowBufferAccess(true)
             .allowArrayAccess(true)
