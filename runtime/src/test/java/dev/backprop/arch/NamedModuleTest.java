@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +21,7 @@ class NamedModuleTest {
 
     @Test
     void onlyTheApiIsExportedAndScriptsStillReachTheFacades() throws Exception {
-        List<String> modules = new ArrayList<>();
-        List<String> classes = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            boolean runtimeClasses = p.endsWith(Path.of("target", "classes"));
-            boolean required = entry.endsWith(".jar") && (entry.contains("graalvm") || entry.contains("jackson")
-                    || entry.contains("jfree"));
-            (runtimeClasses || required ? modules : classes).add(entry);
-        }
+        RuntimeModulePath paths = RuntimeModulePath.ofThisJvm();
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the lesson's toy network: one forward through the facades of nn, networks and matrices
         String script = "const net = nn.toy(); const y = net.forward([0.5, 0.9]); const a = net.layers[0].a;"
@@ -39,8 +29,8 @@ class NamedModuleTest {
                 + " print(values(y).join(','), values(a).join(','));";
         Process p = new ProcessBuilder(javaBin, "-Dpolyglot.engine.WarnInterpreterOnly=false",
                 "--enable-native-access=org.graalvm.truffle", "--sun-misc-unsafe-memory-access=allow",
-                "-p", String.join(File.pathSeparator, modules), "--add-modules", "dev.backprop.runtime",
-                "-cp", String.join(File.pathSeparator, classes), NamedModuleMain.class.getName(), script)
+                "-p", paths.modulePath(), "--add-modules", "dev.backprop.runtime",
+                "-cp", String.join(File.pathSeparator, paths.classPath()), NamedModuleMain.class.getName(), script)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
