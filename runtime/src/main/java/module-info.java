@@ -1,6 +1,11 @@
 /**
  * Backprop Sandbox runtime: the engine (networks, losses, optimizers) and the scripting sandbox.
- * Only the API packages are exported; kernels and other internals stay private.
+ * Only the API packages are exported; the kernels and the JS binding's host facades ({@code script.js})
+ * stay private. GraalJS reaches the facades through the sandbox's own lookup
+ * ({@code HostAccess.Builder.useModuleLookup}), so no GraalVM module needs an export either: a qualified
+ * {@code exports dev.backprop.script.js to org.graalvm.truffle} would not do, as Truffle then uses the public
+ * lookup, which sees unqualified exports only (tried on GraalVM 25.0.3: "Unknown identifier: nn"). NamedModuleTest
+ * runs a script with the runtime as this named module and checks the exports.
  */
 module dev.backprop.runtime {
     requires transitive org.graalvm.polyglot;
@@ -23,5 +28,4 @@ module dev.backprop.runtime {
     exports dev.backprop.plot;
     exports dev.backprop.explain;
     exports dev.backprop.script;
-    exports dev.backprop.script.js;
 }

@@ -60,8 +60,9 @@ final class Gemm implements WorkerPool.Task {
     private int blockPanels;
     private int strip;
     private int phase;
-    /** The account of the thread that asked for this product: computing stops between panels when it is asked to stop. */
-    private dev.backprop.nn.Account account = dev.backprop.nn.Account.UNLIMITED;
+    /** Asked between panels: when it says stop, every part returns at its next panel and run throws its exception. */
+    private Stop stop = Stop.NEVER;
+    private volatile boolean halted;
 
     Gemm(Microkernel kernel) {
         this.kernel = kernel;
@@ -89,9 +90,14 @@ final class Gemm implements WorkerPool.Task {
         this.accumulate = accumulate;
     }
 
-    /** Runs the product, on the caller and {@code threads - 1} pool workers when the pool is free. */
-    void run(WorkerPool pool, int threads) {
-        account = dev.backprop.nn.Account.current();
+    /**
+     * Runs the product, on the caller and {@code threads - 1} pool workers when the pool is free; when
+     * {@code stop} asks to stop, the product ends within one panel (the output partly written) and
+     * {@link Stop#stopped()} is thrown on the calling thread.
+     */
+    void run(WorkerPool pool, int threads, Stop stop) {
+        this.stop = stop;
+        halted = false;
         int mr = kernel.mr();
         int nr = kernel.nr();
         mPanels = (m + mr - 1) / mr;
@@ -117,11 +123,14 @@ final class Gemm implements WorkerPool.Task {
             if (!pool.tryRun(this, chunks, threads - 1)) {
                 run(0, 1);
             }
-            return;
+        } else {
+            run(0, 1);
+            phase = COMPUTE;
+            run(0, 1);
         }
-        run(0, 1);
-        phase = COMPUTE;
-        run(0, 1);
+        if (halted) {
+            throw stop.stopped();
+        }
     }
 
     @Override
@@ -230,8 +239,9 @@ final class Gemm implements WorkerPool.Task {
                 boolean first = kr == 0; // the first range starts every chain from 0
                 for (int jp = 0, bo = k0 * nr; jp < nPanels; jp++, bo += kk * nr) {
                     for (int ip = ib, co = cs + jp * nr; ip < ibEnd; ip++, co += mr * ldc) {
-                        if (account.stopRequested()) { // a time limit or an interrupt: end between two panels
-                            throw new dev.backprop.nn.Account.Stopped();
+                        if (stop.stopRequested()) { // a time limit or an interrupt: end between two panels
+                            halted = true;
+                            return;
                         }
                         if (ip < full) {
                             kernel.compute(aCopy, ip * mr * aRowStride + k0 * aColStride, aRowStride, aColStride, bp, bo, kc,

@@ -1,7 +1,7 @@
 package dev.backprop.kernel;
 
-import dev.backprop.nn.Matrix;
 import java.nio.DoubleBuffer;
+import java.util.function.Supplier;
 
 /**
  * The dense products forward and backward use. Each output element is one {@code Math.fma} chain
@@ -25,12 +25,22 @@ public final class Kernels {
     private static volatile long threadMinWork = THREAD_MIN_WORK;
 
     private static final ThreadLocal<Gemm> GEMM = ThreadLocal.withInitial(() -> new Gemm(KernelConfig.kernel()));
+    /** Who a product asks whether to stop; {@link Stop#NEVER} until a layer above says who (see {@link #stopWith}). */
+    private static volatile Supplier<Stop> stops = () -> Stop.NEVER;
 
     private Kernels() {
     }
 
+    /**
+     * Says who a product asks whether to stop: {@code source} is called once per packed product on the
+     * thread that asks for it (nn's Account gives the tenant bound to that thread).
+     */
+    public static void stopWith(Supplier<Stop> source) {
+        stops = java.util.Objects.requireNonNull(source, "source");
+    }
+
     /** z = x·Wᵀ + b: x is [B, in], W is [out, in], b is [1, out]; writes z [B, out]. */
-    public static void affine(Matrix x, Matrix w, Matrix b, Matrix z) {
+    public static void affine(RowMajor x, RowMajor w, RowMajor b, RowMajor z) {
         int batch = x.rows();
         int in = x.cols();
         int out = w.rows();
@@ -42,15 +52,15 @@ public final class Kernels {
     }
 
     /** affine through the packed path always, on {@code g} with {@code threads} parts. */
-    static void packedAffine(Matrix x, Matrix w, Matrix b, Matrix z, Gemm g, int threads) {
+    static void packedAffine(RowMajor x, RowMajor w, RowMajor b, RowMajor z, Gemm g, int threads) {
         int in = x.cols();
         g.operands(x.data(), in, 1, w.data(), in, 1, x.rows(), w.rows(), in); // A(i,k) = x[i][k], B(j,k) = W[j][k]
         g.output(z.data(), Gemm.AFFINE, b.data(), 1.0, false);
-        g.run(KernelConfig.pool(), threads);
+        g.run(KernelConfig.pool(), threads, stops.get());
     }
 
     /** dW = scale·δᵀ·x (+ dW when accumulating): δ is [B, out], x is [B, in], dW is [out, in]. */
-    public static void gradW(Matrix delta, Matrix x, double scale, boolean accumulate, Matrix dw) {
+    public static void gradW(RowMajor delta, RowMajor x, double scale, boolean accumulate, RowMajor dw) {
         int batch = delta.rows();
         int out = delta.cols();
         int in = x.cols();
@@ -62,16 +72,16 @@ public final class Kernels {
     }
 
     /** gradW through the packed path always, on {@code g} with {@code threads} parts. */
-    static void packedGradW(Matrix delta, Matrix x, double scale, boolean accumulate, Matrix dw, Gemm g, int threads) {
+    static void packedGradW(RowMajor delta, RowMajor x, double scale, boolean accumulate, RowMajor dw, Gemm g, int threads) {
         int out = delta.cols();
         int in = x.cols();
         g.operands(delta.data(), 1, out, x.data(), 1, in, out, in, delta.rows()); // A(j,i) = δ[i][j], B(k,i) = x[i][k]
         g.output(dw.data(), Gemm.SCALED, null, scale, accumulate);
-        g.run(KernelConfig.pool(), threads);
+        g.run(KernelConfig.pool(), threads, stops.get());
     }
 
     /** db = scale·Σᵢ δᵢ (+ db when accumulating): δ is [B, out], db is [1, out]. */
-    public static void gradB(Matrix delta, double scale, boolean accumulate, Matrix db) {
+    public static void gradB(RowMajor delta, double scale, boolean accumulate, RowMajor db) {
         int batch = delta.rows();
         int out = delta.cols();
         DoubleBuffer ds = delta.data();
@@ -86,7 +96,7 @@ public final class Kernels {
     }
 
     /** gradA = δ·W: δ is [B, out], W is [out, in]; writes gradA [B, in] (∂L/∂a of the layer below). */
-    public static void backprop(Matrix delta, Matrix w, Matrix gradA) {
+    public static void backprop(RowMajor delta, RowMajor w, RowMajor gradA) {
         int batch = delta.rows();
         int out = delta.cols();
         int in = w.cols();
@@ -98,12 +108,12 @@ public final class Kernels {
     }
 
     /** backprop through the packed path always, on {@code g} with {@code threads} parts. */
-    static void packedBackprop(Matrix delta, Matrix w, Matrix gradA, Gemm g, int threads) {
+    static void packedBackprop(RowMajor delta, RowMajor w, RowMajor gradA, Gemm g, int threads) {
         int out = delta.cols();
         int in = w.cols();
         g.operands(delta.data(), out, 1, w.data(), 1, in, delta.rows(), in, out); // A(i,j) = δ[i][j], B(k,j) = W[j][k]
         g.output(gradA.data(), Gemm.PLAIN, null, 1.0, false);
-        g.run(KernelConfig.pool(), threads);
+        g.run(KernelConfig.pool(), threads, stops.get());
     }
 
     /** y ← y + alpha·x, element-wise over equal-length buffers. */

@@ -1,6 +1,5 @@
 package dev.backprop.kernel;
 
-import dev.backprop.nn.Matrix;
 import java.nio.DoubleBuffer;
 
 /**
@@ -13,7 +12,7 @@ public final class NaiveKernels {
     }
 
     /** z = x·Wᵀ + b: x is [B, in], W is [out, in], b is [1, out]; writes z [B, out]. */
-    public static void affine(Matrix x, Matrix w, Matrix b, Matrix z) {
+    public static void affine(RowMajor x, RowMajor w, RowMajor b, RowMajor z) {
         int batch = x.rows();
         int in = x.cols();
         int out = w.rows();
@@ -35,7 +34,7 @@ public final class NaiveKernels {
     }
 
     /** dW = scale·δᵀ·x (+ dW when accumulating): δ is [B, out], x is [B, in], dW is [out, in]. */
-    public static void gradW(Matrix delta, Matrix x, double scale, boolean accumulate, Matrix dw) {
+    public static void gradW(RowMajor delta, RowMajor x, double scale, boolean accumulate, RowMajor dw) {
         int batch = delta.rows();
         int out = delta.cols();
         int in = x.cols();
@@ -55,7 +54,7 @@ public final class NaiveKernels {
     }
 
     /** gradA = δ·W: δ is [B, out], W is [out, in]; writes gradA [B, in]. */
-    public static void backprop(Matrix delta, Matrix w, Matrix gradA) {
+    public static void backprop(RowMajor delta, RowMajor w, RowMajor gradA) {
         int batch = delta.rows();
         int out = delta.cols();
         int in = w.cols();

@@ -93,9 +93,6 @@ final class WorkerPool {
             }
             task = null;
             Throwable f = failure;
-            if (f instanceof dev.backprop.nn.Account.Stopped stopped) {
-                throw stopped;
-            }
             if (f != null) {
                 throw new IllegalStateException("a kernel worker thread failed: " + f, f);
             }

@@ -1,5 +1,7 @@
 package dev.backprop.nn;
 
+import dev.backprop.kernel.Kernels;
+import dev.backprop.kernel.Stop;
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -10,8 +12,9 @@ import java.util.function.Supplier;
  * <p>Every {@link Matrix} is charged to the account bound to the thread that makes it: its element count
  * is checked against the account's element limit and its bytes against the account's memory limit
  * <em>before</em> anything is allocated, and the bytes are given back when the matrix's storage is
- * collected. Long host loops (products over large batches, fit, gradCheck, file readers) call
- * {@link #checkStop()} between blocks, so a time limit or an interrupt ends them within one block.
+ * collected. Long host loops (fit, gradCheck, file readers) call {@link #checkStop()} between blocks, and
+ * the kernels' products ask the account bound to their thread between panels, so a time limit or an
+ * interrupt ends them within one block.
  *
  * <p>Code that runs outside a sandbox is charged to {@link #UNLIMITED}, which has no limits and is never
  * stopped. A sandbox binds its account with {@link #callAs} for the whole of each entry into its script.
@@ -32,6 +35,22 @@ public final class Account {
     private final AtomicLong used = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
     private volatile boolean stopping;
+    /** This account as the kernels see it: a product asks it between panels and ends with {@link Stopped}. */
+    private final Stop kernelStop = new Stop() {
+        @Override
+        public boolean stopRequested() {
+            return stopping;
+        }
+
+        @Override
+        public RuntimeException stopped() {
+            return new Stopped();
+        }
+    };
+
+    static {
+        Kernels.stopWith(() -> current().kernelStop); // products ask the account bound to the thread that runs them
+    }
 
     /**
      * An account with a memory limit of {@code maxBytes} (0: none) for the native storage of matrices and

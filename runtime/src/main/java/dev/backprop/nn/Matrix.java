@@ -1,5 +1,6 @@
 package dev.backprop.nn;
 
+import dev.backprop.kernel.RowMajor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -9,7 +10,8 @@ import java.util.Arrays;
  * A row-major matrix of doubles, stored off-heap in a direct buffer so that scripts can see it as a
  * live, zero-copy {@code Float64Array}. Element (i, j) lives at flat index {@code i * cols + j}.
  */
-public final class Matrix {
+@SuppressWarnings("exports") // RowMajor is how the (unexported) kernels read a Matrix, not part of the API
+public final class Matrix implements RowMajor {
     /** Largest number of elements one matrix may hold (one direct buffer of at most 2 GiB). */
     public static final long MAX_ELEMENTS = Integer.MAX_VALUE / Double.BYTES;
 
@@ -70,10 +72,12 @@ public final class Matrix {
         return m;
     }
 
+    @Override
     public int rows() {
         return rows;
     }
 
+    @Override
     public int cols() {
         return cols;
     }
@@ -115,6 +119,7 @@ public final class Matrix {
     }
 
     /** The live storage, row-major; absolute gets and puts only. */
+    @Override
     public DoubleBuffer data() {
         return data;
     }

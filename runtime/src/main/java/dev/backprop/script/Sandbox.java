@@ -48,12 +48,7 @@ public final class Sandbox implements AutoCloseable {
             Pattern.compile("[A-Za-z_$][\\w$]*(\\s*(\\.\\s*[A-Za-z_$][\\w$]*|\\[\\s*\\d+\\s*\\]))*");
     /** One step of a member chain: a name, or the digits of an index. */
     private static final Pattern CHAIN_PART = Pattern.compile("([A-Za-z_$][\\w$]*)|\\[\\s*(\\d+)\\s*\\]");
-    private static final HostAccess HOST_ACCESS = HostAccess.newBuilder()
-            .allowAccessAnnotatedBy(HostAccess.Export.class)
-            .allowBufferAccess(true)
-            .allowArrayAccess(true)
-            .allowMutableTargetMappings()
-            .build();
+    private static final HostAccess HOST_ACCESS = hostAccess();
     /** One filter instance for every context of the shared engine, as statement limits require. */
     private static final java.util.function.Predicate<org.graalvm.polyglot.Source> SCRIPT_SOURCES = s -> !s.isInternal();
     private static volatile Engine engine;
@@ -73,6 +68,23 @@ public final class Sandbox implements AutoCloseable {
     /** Longest a display, completion or snapshot may run user code (getters, Proxy traps) before it gives up. */
     private static final Duration SERVICE_TIME = Duration.ofSeconds(2);
     private volatile boolean closed;
+
+    /**
+     * Members annotated {@code @HostAccess.Export}, plus buffers and arrays. The facades live in script.js, which
+     * the module exports to no one: run as a named module, GraalJS reaches them through this module's lookup
+     * (on the class path there are no exports to respect, and GraalVM refuses an unnamed module's lookup).
+     */
+    private static HostAccess hostAccess() {
+        HostAccess.Builder b = HostAccess.newBuilder()
+                .allowAccessAnnotatedBy(HostAccess.Export.class)
+                .allowBufferAccess(true)
+                .allowArrayAccess(true)
+                .allowMutableTargetMappings();
+        if (Sandbox.class.getModule().isNamed()) {
+            b.useModuleLookup(java.lang.invoke.MethodHandles.lookup());
+        }
+        return b.build();
+    }
 
     Sandbox(Limits limits, Roots roots, OutputStream out, OutputStream err, List<String> args, boolean terminal) {
         this.limits = limits;

@@ -216,7 +216,7 @@ class KernelsTest {
                         Gemm g = new Gemm(k);
                         g.operands(a.data(), ars, acs, b.data(), brs, bcs, m, n, kk);
                         g.output(out.data(), Gemm.SCALED, null, 0.25, accumulate);
-                        g.run(KernelConfig.pool(), threads);
+                        g.run(KernelConfig.pool(), threads, Stop.NEVER);
                         assertSameBits(expected, out, "strided " + m + "×" + n + "×" + kk + " acc " + accumulate + " "
                                 + k.name() + " threads " + threads);
                     }
