@@ -247,7 +247,9 @@ final class GradDiagnoser {
             Matrix w = d.W().value();
             if (staleLr != 0) {
                 w = w.copy();
-                Descent.step(w, gw, staleLr); // the mistake: W updated before δ goes back through it
+                for (int k = 0; k < w.size(); k++) {
+                    w.put(k, w.at(k) - staleLr * gw.at(k)); // the mistake: W updated (w − lr·∂L/∂w) before δ goes back
+                }
             }
             Dense below = layers.get(l - 1);
             Matrix gradA = Matrix.zeros(batch, below.outputs());

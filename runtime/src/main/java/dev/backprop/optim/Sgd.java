@@ -1,7 +1,6 @@
 package dev.backprop.optim;
 
 import dev.backprop.nn.Checks;
-import dev.backprop.nn.Descent;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Param;
 import java.util.IdentityHashMap;
@@ -17,7 +16,6 @@ public final class Sgd implements Optimizer {
     private final double lr;
     private final double momentum;
     private final double weightDecay;
-    /** Per parameter: the momentum buffer, or (weight decay alone) the scratch for the direction d. */
     private final Map<Param, Matrix> buffers = new IdentityHashMap<>();
 
     public Sgd(double lr, double momentum, double weightDecay) {
@@ -42,32 +40,34 @@ public final class Sgd implements Optimizer {
     public void update(List<Param> trainable, double[] norms) {
         for (int i = 0; i < trainable.size(); i++) {
             Param p = trainable.get(i);
-            Matrix d = momentum == 0 && weightDecay == 0 ? p.grad() : direction(p);
-            norms[i] = Math.sqrt(Descent.step(p.value(), d, lr)); // p ← p − lr·d
-        }
-    }
-
-    /** d = ∂L/∂p + λ·p; with momentum, buf = d on the first step, then buf = μ·buf + d. Returns d (buf). */
-    private Matrix direction(Param p) {
-        var w = p.value().data();
-        var g = p.grad().data();
-        Matrix buf = buffers.get(p);
-        boolean first = buf == null;
-        if (first) {
-            buf = Matrix.zeros(p.rows(), p.cols());
-            buffers.put(p, buf);
-        }
-        for (int k = 0, n = p.size(); k < n; k++) {
-            double d = g.get(k);
-            if (weightDecay != 0) {
-                d += weightDecay * w.get(k);
-            }
+            var w = p.value().data();
+            var g = p.grad().data();
+            Matrix buf = null;
+            boolean first = false;
             if (momentum != 0) {
-                d = first ? d : momentum * buf.at(k) + d; // buf = μ·buf + d, starting at d
+                buf = buffers.get(p);
+                if (buf == null) {
+                    buf = Matrix.zeros(p.rows(), p.cols());
+                    buffers.put(p, buf);
+                    first = true;
+                }
             }
-            buf.put(k, d);
+            double sq = 0;
+            for (int k = 0, n = p.size(); k < n; k++) {
+                double d = g.get(k);
+                if (weightDecay != 0) {
+                    d += weightDecay * w.get(k);
+                }
+                if (buf != null) {
+                    d = first ? d : momentum * buf.at(k) + d; // buf = μ·buf + g, starting at g
+                    buf.put(k, d);
+                }
+                double delta = lr * d;
+                w.put(k, w.get(k) - delta);
+                sq += delta * delta;
+            }
+            norms[i] = Math.sqrt(sq);
         }
-        return buf;
     }
 
     @Override
@@ -78,9 +78,7 @@ public final class Sgd implements Optimizer {
         s.put("momentum", momentum);
         s.put("weightDecay", weightDecay);
         Map<String, double[]> bufs = new LinkedHashMap<>();
-        if (momentum != 0) {
-            buffers.forEach((p, m) -> bufs.put(p.name(), m.toArray()));
-        }
+        buffers.forEach((p, m) -> bufs.put(p.name(), m.toArray()));
         s.put("momentumBuffers", bufs);
         return s;
     }
