@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * Works out {@link Network#checkGrads}: compares a learner's hand-computed gradients with backward's
  * and, when they differ, tries the lesson's classic mistakes one by one. The mistaken variants are
- * recomputed from the cached forward (x, z, a per layer) and targets, with one switch each.
+ * recomputed from the cached forward (x, z, a per layer) and targets through backward's own per-layer
+ * code ({@link Dense#gradients}, {@link Dense#backward}), with one switch each.
  */
 final class GradDiagnoser {
-    /** Agreement of the recomputed true gradients with backward's (summation order only may differ). */
+    /** Agreement of the recomputed true gradients with backward's (the same code, so equal unless accumulated or older). */
     private static final double SELF_CHECK = 1e-9;
 
     private final Network net;
@@ -235,47 +236,25 @@ final class GradDiagnoser {
         for (int l = n - 1; l >= 0; l--) {
             Dense d = layers.get(l);
             Matrix x = l == 0 ? input : layers.get(l - 1).a();
-            int out = d.outputs();
-            int in = d.inputs();
-            double[] gw = new double[out * in];
-            double[] gb = new double[out];
-            for (int j = 0; j < out; j++) {
-                for (int i = 0; i < batch; i++) {
-                    double dij = delta.at(i * out + j);
-                    gb[j] += dij / batch;                                  // ∂L/∂b = mean δ
-                    for (int k = 0; k < in; k++) {
-                        gw[j * in + k] += dij * x.at(i * in + k) / batch;  // ∂L/∂W = mean δᵀ·x
-                    }
-                }
-            }
-            grads[2 * l] = gw;
-            grads[2 * l + 1] = gb;
+            Matrix gw = Matrix.zeros(d.outputs(), d.inputs());
+            Matrix gb = Matrix.zeros(1, d.outputs());
+            d.gradients(delta, x, 1.0 / batch, false, gw, gb); // ∂L/∂W = mean δᵀ·x, ∂L/∂b = mean δ, as backward
+            grads[2 * l] = gw.toArray();
+            grads[2 * l + 1] = gb.toArray();
             if (l == 0) {
                 break;
             }
-            double[] w = d.W().value().toArray();
+            Matrix w = d.W().value();
             if (staleLr != 0) {
-                for (int k = 0; k < w.length; k++) {
-                    w[k] -= staleLr * gw[k]; // the mistake: W updated before δ goes back through it
+                w = w.copy();
+                for (int k = 0; k < w.size(); k++) {
+                    w.put(k, w.at(k) - staleLr * gw.at(k)); // the mistake: W updated (w − lr·∂L/∂w) before δ goes back
                 }
             }
             Dense below = layers.get(l - 1);
-            Matrix gradA = Matrix.zeros(batch, in);
-            for (int i = 0; i < batch; i++) {
-                for (int k = 0; k < in; k++) {
-                    double s = 0;
-                    for (int j = 0; j < out; j++) {
-                        s += delta.at(i * out + j) * w[j * in + k];
-                    }
-                    gradA.put(i * in + k, s); // Wᵀδ
-                }
-            }
-            Matrix prev = Matrix.zeros(batch, in);
-            if (drop[l - 1]) {
-                prev.copyFrom(gradA); // the mistake: δ_prev = Wᵀδ without σ'
-            } else {
-                below.activation().backward(below.z(), below.a(), gradA, prev); // δ_prev = (Wᵀδ) ⊙ σ'(z)
-            }
+            Matrix gradA = Matrix.zeros(batch, below.outputs());
+            Matrix prev = Matrix.zeros(batch, below.outputs());
+            d.backward(delta, w, below, !drop[l - 1], gradA, prev); // δ_prev = (Wᵀδ) ⊙ σ'(z), or Wᵀδ (the mistake)
             delta = prev;
         }
         return grads;

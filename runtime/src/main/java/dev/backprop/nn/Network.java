@@ -32,8 +32,6 @@ public final class Network {
     private Workspace evalSpace;
     private final ArrayList<Param> trainableScratch;
     private final double[] normScratch;
-    /** The fused path for batches of one example, or null when a layer does not fit it. */
-    private final SingleExample single;
     /** The call in progress (forward, backward, …), or null: a network is not re-entrant. */
     private String running;
     /** Whether the latest backward came from targets (backward) rather than from ∂L/∂ŷ (backwardFrom). */
@@ -58,7 +56,6 @@ public final class Network {
         this.normScratch = new double[ps.size()];
         this.loss = loss;
         this.seed = seed;
-        this.single = SingleExample.of(this.layers);
     }
 
     /** A builder for a network with these layer sizes, e.g. {@code builder(2, 2, 1)}. */
@@ -172,9 +169,6 @@ public final class Network {
             }
             outputGrad = null;
             gradA = null;
-            if (single != null && batch == 1) {
-                single.bindForward(input, layers);
-            }
         }
         // The weights are stamped before they are used: a write from inside a custom activation shows as stale.
         Param[] ps = paramArray;
@@ -188,16 +182,10 @@ public final class Network {
         }
         input.copyFrom(x);
         Matrix in = input;
-        if (single != null && batch == 1) {
-            single.forward(); // the same numbers as the loop below, fused for one example
-            in = layers.get(layers.size() - 1).a;
-        } else {
-            for (int l = 0; l < layers.size(); l++) { // indexed loops: no iterator per step
-                Dense d = layers.get(l);
-                Kernels.affine(in, d.W().value(), d.b().value(), d.z); // z = x·Wᵀ + b
-                d.activation().forward(d.z, d.a);                      // a = f(z)
-                in = d.a;
-            }
+        for (int l = 0; l < layers.size(); l++) { // indexed loops: no iterator per step
+            Dense d = layers.get(l);
+            d.forward(in, d.z, d.a); // z = x·Wᵀ + b, a = f(z)
+            in = d.a;
         }
         hasForward = true;
         return in;
@@ -246,7 +234,7 @@ public final class Network {
             forgetGrads(); // the output δ below may already call a custom activation's df
             top.activation().backward(top.z, top.a, outputGrad, top.delta); // δ_o = ∂L/∂ŷ ⊙ f'(z) (softmax: Jacobian)
             gradsFromTargets = false;
-            propagate(batch, 1.0, accumulate);
+            propagate(1.0, accumulate);
         } finally {
             running = null;
         }
@@ -275,7 +263,7 @@ public final class Network {
         forgetGrads(); // the output δ below may already call a custom activation's df
         loss.outputDelta(top.z, top.a, targets, top.activation(), top.delta, outputGrad); // δ_o
         gradsFromTargets = true;
-        propagate(batch, 1.0 / batch, accumulate);
+        propagate(1.0 / batch, accumulate);
         return value;
     }
 
@@ -283,20 +271,14 @@ public final class Network {
      * From the output layer's δ down: ∂L/∂W = scale·δᵀ·x and ∂L/∂b = scale·Σδ per layer (scale 1/B for
      * backward's batch mean, 1 for backwardFrom), then δ_prev = (Wᵀδ) ⊙ f'(z) for the layer below.
      */
-    private void propagate(int batch, double scale, boolean accumulate) {
-        if (single != null && batch == 1) {
-            single.backward(accumulate); // the same numbers as the loop below (scale 1 for one example), fused
-        } else {
-            for (int l = layers.size() - 1; l >= 0; l--) {
-                Dense d = layers.get(l);
-                Matrix x = l == 0 ? input : layers.get(l - 1).a;
-                Kernels.gradW(d.delta, x, scale, accumulate, d.W().grad()); // ∂L/∂W = scale·δᵀ·x
-                Kernels.gradB(d.delta, scale, accumulate, d.b().grad());    // ∂L/∂b = scale·Σδ
-                if (l > 0) {
-                    Dense below = layers.get(l - 1);
-                    Kernels.backprop(d.delta, d.W().value(), gradA[l - 1]);             // Wᵀδ, row-wise δ·W
-                    below.activation().backward(below.z, below.a, gradA[l - 1], below.delta); // δ_prev = (Wᵀδ) ⊙ σ'(z)
-                }
+    private void propagate(double scale, boolean accumulate) {
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            Dense d = layers.get(l);
+            Matrix x = l == 0 ? input : layers.get(l - 1).a;
+            d.gradients(d.delta, x, scale, accumulate, d.W().grad(), d.b().grad()); // ∂L/∂W = scale·δᵀ·x, ∂L/∂b
+            if (l > 0) {
+                Dense below = layers.get(l - 1);
+                d.backward(d.delta, d.W().value(), below, true, gradA[l - 1], below.delta); // δ_prev = (Wᵀδ) ⊙ f'(z)
             }
         }
         inputGrad.remember(layers.get(0), scale, forwardStamps[0]); // W1 as the fresh forward saw it
@@ -558,9 +540,7 @@ public final class Network {
         }
         Matrix in = x;
         for (int l = 0; l < layers.size(); l++) {
-            Dense d = layers.get(l);
-            Kernels.affine(in, d.W().value(), d.b().value(), evalSpace.z[l]);
-            d.activation().forward(evalSpace.z[l], evalSpace.a[l]);
+            layers.get(l).forward(in, evalSpace.z[l], evalSpace.a[l]); // z = x·Wᵀ + b, a = f(z)
             in = evalSpace.a[l];
         }
         return in;
@@ -652,9 +632,6 @@ public final class Network {
                 Dense d = layers.get(l);
                 d.delta = Matrix.zeros(batch, d.outputs());
                 gradA[l] = Matrix.zeros(batch, d.outputs());
-            }
-            if (single != null && batch == 1) {
-                single.bindBackward(layers);
             }
         }
     }

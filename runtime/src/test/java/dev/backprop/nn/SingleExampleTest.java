@@ -92,6 +92,15 @@ class SingleExampleTest {
         trainsAlike(Network.builder(3, 2).activation("identity").loss("squared").seed(5L), x, y2, 0.01);
     }
 
+    /** The fused loops are chosen per layer: small element-wise layers take them beside a softmax output. */
+    @Test
+    void smallLayersBesideASoftmaxOutput() {
+        double[][] x = {{0.5, -1.5, 2}, {-0.25, 0.75, -3}, {1, 1, 1}};
+        double[][] oneHot = {{1, 0, 0}, {0, 0, 1}, {0, 1, 0}};
+        trainsAlike(Network.builder(3, 5, 4, 3).activation("sigmoid").output("softmax").loss("crossEntropy").seed(8L),
+                x, oneHot, 0.1);
+    }
+
     @Test
     void layersAtAndPastTheFusedSizeLimit() {
         int at = SingleExample.MAX_UNITS;

@@ -63,6 +63,18 @@ public final class Host {
         return maxElements > 0 ? maxElements : dev.backprop.nn.Matrix.MAX_ELEMENTS;
     }
 
+    /** Most numbers of one example that cross as plain arguments ({@link NetworkFacade#SMALL}): the prelude's SMALL. */
+    @Export
+    public int smallExample() {
+        return NetworkFacade.SMALL;
+    }
+
+    /** Most elements of one matrix ({@link dev.backprop.nn.Matrix#MAX_ELEMENTS}): the prelude's MAX_LAYER. */
+    @Export
+    public long matrixElements() {
+        return dev.backprop.nn.Matrix.MAX_ELEMENTS;
+    }
+
     public NnFacade nnFacade() {
         return nn;
     }

@@ -27,7 +27,7 @@ import org.graalvm.polyglot.HostAccess.Export;
  * read the same way from the network's own output cache. No per-element host calls, no numerics here.
  */
 public final class NetworkFacade {
-    /** Most numbers of one example that {@link #forwardSmall} and {@link #backwardSmall} take (the prelude's SMALL, js/prelude/01-boundary.js). */
+    /** Most numbers of one example that {@link #forwardSmall} and {@link #backwardSmall} take (the prelude reads it: Host.smallExample). */
     static final int SMALL = 4;
 
     private final Network net;

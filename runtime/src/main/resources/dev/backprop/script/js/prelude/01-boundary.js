@@ -183,7 +183,7 @@
   /** The largest index or size the host takes (a Java int). */
   const MAX_INT = 2147483647;
   /** The most units one layer can have: its bias row is one matrix (Matrix.MAX_ELEMENTS). */
-  const MAX_LAYER = 268435455;
+  const MAX_LAYER = host.matrixElements();
   /** A count the host takes as a Java int (epochs, a batch size, n, bins…): a whole number from `min` to MAX_INT. */
   function wholeNumber(v, name, min) {
     const range = ' must be a whole number between ' + min + ' and ' + MAX_INT + ', got ';
@@ -251,7 +251,7 @@
   // Input forms (docs/scripting.md): one example (array), rows (array of arrays), a flat Float64Array, an nn.Matrix.
   const SINGLE = 0, ROWS = 1, TYPED = 2, MATRIX = 3;
   /** Up to this many numbers of one example cross the boundary as plain arguments (forwardSmall, backwardSmall). */
-  const SMALL = 4;
+  const SMALL = host.smallExample(); // NetworkFacade.SMALL
   let formRows = 0, formCols = 0;
   function formOf(x, perRow, what) {
     // plain and typed arrays first: `instanceof` costs more than the whole staging of a small example

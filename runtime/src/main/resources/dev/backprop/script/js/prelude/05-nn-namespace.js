@@ -52,7 +52,7 @@
     }
     if (rows > MAX_INT || cols > MAX_INT) {
       throw new LimitError('nn.matrix(' + rows + ', ' + cols + '): ' + (rows > MAX_INT ? 'rows' : 'cols')
-        + ' is larger than any matrix can be; one matrix holds at most 268435455 elements');
+        + ' is larger than any matrix can be; one matrix holds at most ' + MAX_LAYER + ' elements');
     }
     let h;
     h = hnn.matrix(rows, cols);
