@@ -68,7 +68,8 @@ public final class Network {
      * b1 = [0.35, 0.35], W2 = [0.40, 0.45], b2 = 0.60; the biases frozen unless {@code trainBiases}.
      */
     public static Network toy(boolean trainBiases) {
-        Network net = builder(2, 2, 1).activation("sigmoid").loss("squared").init("zeros").seed(null).build();
+        Network net = builder(2, 2, 1).activation(Sigmoid.INSTANCE.name()).loss(Squared.INSTANCE.name()).init("zeros")
+                .seed(null).build();
         net.layer(1).W().setAll(new double[] {0.15, 0.20, 0.25, 0.30});
         net.layer(1).b().setAll(new double[] {0.35, 0.35});
         net.layer(2).W().setAll(new double[] {0.40, 0.45});
