@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The names scripts use, as docs/scripting.md lists them: each member's name is derived from its class, so a
- * renamed class would silently rename the script API; this pins the documented names.
+ * renamed class would silently rename the script API; this pins the documented names. A new
+ * member (one file and its line in {@code permits}) adds a name after them and passes.
  */
 class FamilyNamesTest {
     @Test
     void activationNamesAreTheDocumentedOnes() {
-        assertEquals(List.of("sigmoid", "tanh", "relu", "leakyRelu", "identity", "softmax"), Activation.builtInNames());
+        assertDocumented(List.of("sigmoid", "tanh", "relu", "leakyRelu", "identity", "softmax"),
+                Activation.builtInNames());
         for (Activation a : Activation.builtIns()) {
             assertSame(a, Activation.named(a.name()));
         }
@@ -21,7 +23,7 @@ class FamilyNamesTest {
 
     @Test
     void lossNamesAreTheDocumentedOnes() {
-        assertEquals(List.of("squared", "mse", "bce", "crossEntropy"), Loss.names());
+        assertDocumented(List.of("squared", "mse", "bce", "crossEntropy"), Loss.names());
         for (Loss l : Loss.builtIns()) {
             assertSame(l, Loss.named(l.name()));
         }
@@ -35,5 +37,13 @@ class FamilyNamesTest {
                 java.util.Arrays.stream(Init.values()).map(Init::scriptName).toList());
         ValueError e = org.junit.jupiter.api.Assertions.assertThrows(ValueError.class, () -> Init.named("kaiming"));
         assertEquals("unknown init 'kaiming'; use 'xavier', 'he', 'uniform' or 'zeros'", e.getMessage());
+    }
+
+    /** Every documented name is still there, each exactly once (a rename or a clash fails; an addition does not). */
+    private static void assertDocumented(List<String> documented, List<String> names) {
+        for (String name : documented) {
+            assertEquals(1, names.stream().filter(name::equals).count(), () -> "'" + name + "' among " + names);
+        }
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), () -> "a name twice among " + names);
     }
 }
