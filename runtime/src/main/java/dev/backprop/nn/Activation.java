@@ -20,6 +20,11 @@ public sealed interface Activation permits Activation.Elementwise, Softmax, Cust
         return builtIns().stream().filter(Activation::hiddenAllowed).map(Activation::name).toList();
     }
 
+    /** {@code 'sigmoid', 'tanh', … or 'identity'}: {@link #hiddenNames()} as messages list them. */
+    static String hiddenNamesListed() {
+        return Family.quotedList(hiddenNames());
+    }
+
     /** The built-in names, in the order messages list them. */
     static java.util.List<String> builtInNames() {
         return builtIns().stream().map(Activation::name).toList();

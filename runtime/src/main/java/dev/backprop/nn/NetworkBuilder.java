@@ -126,7 +126,7 @@ public final class NetworkBuilder {
             Activation a = Activation.named(perLayer ? hidden.get(l) : hidden.get(0), custom);
             if (!a.hiddenAllowed()) {
                 throw new ValueError("'" + a.name() + "' can only be the output activation; hidden layers need an"
-                        + " element-wise one: " + Family.quotedList(Activation.hiddenNames()));
+                        + " element-wise one: " + Activation.hiddenNamesListed());
             }
             acts.add(a);
         }

@@ -75,9 +75,7 @@ public final class NnFacade {
     /** 'sigmoid', 'tanh', … or 'identity': the activations a hidden layer may use, for messages. */
     @Export
     public String hiddenActivationNames() {
-        List<String> names = dev.backprop.nn.Activation.hiddenNames();
-        return "'" + String.join("', '", names.subList(0, names.size() - 1)) + "' or '" + names.get(names.size() - 1)
-                + "'";
+        return dev.backprop.nn.Activation.hiddenNamesListed();
     }
 
     @Export
