@@ -42,6 +42,13 @@ public sealed interface Optimizer extends dev.backprop.nn.UpdateRule permits Sgd
      * required one, what it is and an example value, for the message when it is missing.
      */
     record Setting(String name, Double defaultValue, String meaning, double example) {
+        /** Finite numbers only: the binding reads the table as plain JSON. */
+        public Setting {
+            if (defaultValue != null && !Double.isFinite(defaultValue) || !Double.isFinite(example)) {
+                throw new IllegalArgumentException(name + ": a setting's default and example are finite numbers");
+            }
+        }
+
         /** A setting with a default. */
         public static Setting of(String name, double defaultValue) {
             return new Setting(name, defaultValue, name, defaultValue);

@@ -36,7 +36,7 @@ final class Priming {
               class A { #x = 1; get x() { return this.#x; } static of() { return new A(); } } A.of().x;
               BigInt(2) ** 3n; Number.isInteger(2 ** 31); parseFloat('1.5e3'); (1e21).toString(36);
               Object.getOwnPropertyDescriptors({ get g() { return 1; } }); Symbol.iterator in [];
-              const { a, ...rest } = { a: 1, b: 2 }; [...'ab']; structuredClone === undefined;
+              const { a, ...rest } = { a: 1, b: 2 }; [...'ab']; typeof structuredClone;
             })();
             """;
 
@@ -70,6 +70,9 @@ final class Priming {
             net;
             """;
 
+    /** How many of the runtime's classes {@link #initialiseRuntimeClasses} initialised (for the tests). */
+    static volatile int initialised;
+
     private Priming() {
     }
 
@@ -83,6 +86,7 @@ final class Priming {
             }
             try {
                 Class.forName(name, true, loader);
+                initialised++;
             } catch (ClassNotFoundException | LinkageError e) {
                 // optional parts (e.g. a kernel for another platform): they fail the same way when used
             }

@@ -55,6 +55,8 @@ public final class Sandbox implements AutoCloseable {
     private static volatile Source prelude;
 
     private final Limits limits;
+    /** CONSTRAINED for every sandbox but priming's warm-up one. */
+    private final SandboxPolicy policy;
     private final Roots roots;
     private final Context context;
     private final Value kit;
@@ -95,9 +97,12 @@ public final class Sandbox implements AutoCloseable {
         this.heap = new HeapShare(limits.maxAllocatedBytes(), account);
         OutputStream o = new LimitedOutput(out, written, limits.maxOutputBytes(), () -> stop(Watchdog.Reason.OUTPUT));
         OutputStream e = new LimitedOutput(err, written, limits.maxOutputBytes(), () -> stop(Watchdog.Reason.OUTPUT));
+        Engine shared = engine();
+        // the warm-up sandbox of prime runs only Priming's own scripts, on the priming engine; every other, CONSTRAINED
+        this.policy = shared == priming ? SandboxPolicy.TRUSTED : SandboxPolicy.CONSTRAINED;
         Context.Builder b = Context.newBuilder(JS)
-                .engine(engine())
-                .sandbox(SandboxPolicy.CONSTRAINED)
+                .engine(shared)
+                .sandbox(policy)
                 .allowHostAccess(HOST_ACCESS)
                 .allowIO(IOAccess.newBuilder().fileSystem(new ConfinedFileSystem(roots)).build())
                 .out(o)
@@ -153,18 +158,18 @@ public final class Sandbox implements AutoCloseable {
                     return priming; // the warm-up sandbox of prime, on this thread: the engine not yet published
                 }
                 if (e == null) {
+                    try (Engine p = primingEngine()) {
+                        priming = p;
+                        prime(p);
+                    } finally {
+                        priming = null;
+                    }
                     e = Engine.newBuilder(JS)
                             .sandbox(SandboxPolicy.CONSTRAINED)
                             .out(OutputStream.nullOutputStream())
                             .err(OutputStream.nullOutputStream())
                             .option("engine.WarnInterpreterOnly", "false")
                             .build();
-                    priming = e;
-                    try {
-                        prime(e);
-                    } finally {
-                        priming = null;
-                    }
                     engine = e; // published only once primed: no tenant runs before the warm-up is done
                 }
             }
@@ -172,8 +177,33 @@ public final class Sandbox implements AutoCloseable {
         return e;
     }
 
-    /** The engine while {@link #prime} runs (only the thread holding the lock ever sees it). */
-    private static Engine priming;
+    /**
+     * The engine for {@link #prime}: TRUSTED, as the option that stops it compiling needs (it runs only Priming's
+     * own scripts), and without that option where Truffle has no compiler (the interpreted runtime lacks it).
+     */
+    private static Engine primingEngine() {
+        try {
+            return primingEngineBuilder().allowExperimentalOptions(true).option("engine.Compilation", "false").build();
+        } catch (IllegalArgumentException interpretedOnly) {
+            return primingEngineBuilder().build();
+        }
+    }
+
+    private static Engine.Builder primingEngineBuilder() {
+        return Engine.newBuilder(JS)
+                .sandbox(SandboxPolicy.TRUSTED)
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .option("engine.WarnInterpreterOnly", "false");
+    }
+
+    /**
+     * The engine of {@link #prime} while it runs (only the thread holding the lock ever gets it from engine()): a
+     * separate one that never compiles. The warm-up's functions run often enough to be queued for compilation, and
+     * on the shared engine their compilations (the Graal compiler's own warm-up among them) started during start-up
+     * and took the CPU from it; what priming is for, the classes it initialises, is the JVM's and not an engine's.
+     */
+    private static volatile Engine priming;
 
     /**
      * Runs, once per engine and on a fresh thread stack, the paths every later error takes (a host exception
@@ -182,7 +212,7 @@ public final class Sandbox implements AutoCloseable {
      * break them for every sandbox of the JVM.
      */
     private static void prime(Engine e) {
-        try (Context c = Context.newBuilder(JS).engine(e).sandbox(SandboxPolicy.CONSTRAINED)
+        try (Context c = Context.newBuilder(JS).engine(e).sandbox(SandboxPolicy.TRUSTED)
                 .allowHostAccess(HOST_ACCESS).out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
                 .build()) {
             Value thrower = c.eval(JS, "(o) => { try { o.fail(); } catch (x) { return String(x); } }");
@@ -193,10 +223,11 @@ public final class Sandbox implements AutoCloseable {
                 expected.getPolyglotStackTrace().forEach(f -> f.isGuestFrame());
             }
             c.eval(JS, Priming.WARM_UP);
-            Priming.initialiseRuntimeClasses();
-        } catch (RuntimeException ignored) {
+        } catch (RuntimeException failed) {
             // priming is an optimisation of robustness; a failure here shows up again, and clearly, in eval
+            PRIMING_FAILURES.add("the built-ins' warm-up: " + failed);
         }
+        Priming.initialiseRuntimeClasses();
         // the API's own paths, errors included, through a real sandbox's prelude
         try (Sandbox warm = new Sandbox(new Limits(java.time.Duration.ofSeconds(30), 0, 0, 0, 0),
                 new Roots(List.of(), null), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), List.of(),
@@ -204,9 +235,20 @@ public final class Sandbox implements AutoCloseable {
             Value last = warm.eval(Priming.WARM_UP_API, "<prime>").value();
             warm.display(last, false);
             warm.displayResult(last, false);
-        } catch (RuntimeException ignored) {
-            // priming is an optimisation of robustness; a failure here shows up again, and clearly, in eval
+        } catch (RuntimeException failed) {
+            PRIMING_FAILURES.add("the script API's warm-up: " + failed);
         }
+    }
+
+    /** What went wrong while priming (nothing, unless a warm-up script no longer runs): for the tests. */
+    private static final List<String> PRIMING_FAILURES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static List<String> primingFailures() {
+        return List.copyOf(PRIMING_FAILURES);
+    }
+
+    SandboxPolicy policy() {
+        return policy;
     }
 
     /** An exported host method that throws, so that {@link #prime} sends a host exception through JS. */

@@ -234,7 +234,9 @@
   // ---- Optimizer ----------------------------------------------------------------------------------
   // The update rules the engine has (Optimizer.Kind, read off its permits): each gives nn.<name>, its settings
   // with their defaults, and its display name. [{ name, title, settings: [{ name, defaultValue, meaning, example }] }]
-  const OPTIMIZER_KINDS = parse(hnn.optimizerKinds());
+  // Finite numbers only (Optimizer.Setting), so plain JSON: parse's reviver, called per value, would count toward
+  // compiling it while a sandbox starts.
+  const OPTIMIZER_KINDS = JSONParse(hnn.optimizerKinds());
   function optimizerKind(name) {
     for (let i = 0; i < OPTIMIZER_KINDS.length; i++) {
       if (OPTIMIZER_KINDS[i].name === name) {
