@@ -113,37 +113,18 @@ public final class LineChart extends Chart {
     }
 
     private void drawBraille(TextGrid g, int row0, int col0, Axis ax, Axis ay) {
-        Braille b = new Braille(width, height);
+        Braille b = new Braille(g, row0, col0, width, height);
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             b.polyline(s.x(), s.y(), ax, ay, Palette.pick(Palette.SERIES_ANSI, i));
         }
-        b.drawInto(g, row0, col0);
     }
 
     private void drawAscii(TextGrid g, int row0, int col0, Axis ax, Axis ay) {
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             char mark = Palette.pick(Palette.SERIES_MARK, i);
-            int pc = -1;
-            int pr = -1;
-            for (int k = 0; k < s.y().length; k++) {
-                double x = s.x()[k];
-                double y = s.y()[k];
-                if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                    pc = -1;
-                    continue;
-                }
-                int c = (int) Math.round(ax.unit(x) * (width - 1));
-                int r = (height - 1) - (int) Math.round(ay.unit(y) * (height - 1));
-                if (pc >= 0) {
-                    Braille.line(pc, pr, c, r, (lc, lr) -> g.put(row0 + lr, col0 + lc, mark, -1));
-                } else {
-                    g.put(row0 + r, col0 + c, mark, -1);
-                }
-                pc = c;
-                pr = r;
-            }
+            Raster.polyline(s.x(), s.y(), ax, ay, width, height, (c, r) -> g.put(row0 + r, col0 + c, mark, -1));
         }
     }
 }

@@ -4,25 +4,15 @@ import dev.backprop.optim.Optimizer;
 import org.graalvm.polyglot.HostAccess.Export;
 
 /** What scripts reach of an optimizer: its kind and its state (as JSON text the prelude parses). */
-public final class OptimizerFacade {
-    private final Optimizer opt;
-
-    OptimizerFacade(Optimizer opt) {
-        this.opt = opt;
-    }
-
-    public Optimizer optimizer() {
-        return opt;
-    }
-
+public record OptimizerFacade(Optimizer optimizer) {
     /** Its script name ({@link Optimizer.Kind#name()}): the prelude finds the rest in {@code optimizerKinds}. */
     @Export
     public String kind() {
-        return opt.kind().name();
+        return optimizer.kind().name();
     }
 
     @Export
     public String stateJson() {
-        return Json.write(opt.state());
+        return Json.write(optimizer.state());
     }
 }

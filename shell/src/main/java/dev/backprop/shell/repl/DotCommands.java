@@ -15,27 +15,15 @@ import java.nio.file.Path;
 import org.jline.terminal.Terminal;
 
 /** Carries out the dot-commands on a session; each says in one line what it did or why it could not. */
-final class DotCommands {
+record DotCommands(ReplSession session, Terminal terminal, boolean color, Path workDir) {
     /** What the loop does after a command. */
     enum Next { CONTINUE, EXIT }
-
-    private final ReplSession session;
-    private final Terminal terminal;
-    private final boolean color;
-    private final Path workDir;
-
-    DotCommands(ReplSession session, Terminal terminal, boolean color, Path workDir) {
-        this.session = session;
-        this.terminal = terminal;
-        this.color = color;
-        this.workDir = workDir;
-    }
 
     Next run(String line) {
         PrintWriter out = session.out();
         var parsed = DotCommand.parse(line);
         if (parsed.isEmpty()) {
-            out.println(Ansi.RED.paint("Unknown command " + line.strip().split(" ")[0] + "; type .help for the list", color));
+            fail(out, "Unknown command " + line.strip().split(" ")[0] + "; type .help for the list");
             return Next.CONTINUE;
         }
         String arg = parsed.get().argument();
@@ -77,7 +65,7 @@ final class DotCommands {
 
     private void load(PrintWriter out, String arg) {
         if (arg.isEmpty()) {
-            out.println(Ansi.RED.paint(".load needs a file: .load train.js", color));
+            fail(out, ".load needs a file: .load train.js");
             return;
         }
         Path file = workDir.resolve(arg);
@@ -85,10 +73,10 @@ final class DotCommands {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            out.println(Ansi.RED.paint("No file " + file + "; give a path relative to " + workDir, color));
+            fail(out, "No file " + file + "; give a path relative to " + workDir);
             return;
         } catch (IOException e) {
-            out.println(Ansi.RED.paint("Cannot read " + file + ": " + e.getMessage(), color));
+            fail(out, "Cannot read " + file + ": " + e.getMessage());
             return;
         }
         session.load(file, text);
@@ -96,7 +84,7 @@ final class DotCommands {
 
     private void save(PrintWriter out, String arg) {
         if (arg.isEmpty()) {
-            out.println(Ansi.RED.paint(".save needs a file: .save session.js", color));
+            fail(out, ".save needs a file: .save session.js");
             return;
         }
         Path file = workDir.resolve(arg);
@@ -105,7 +93,7 @@ final class DotCommands {
             int n = session.log().inputs().size();
             out.println("Saved " + n + " input" + (n == 1 ? "" : "s") + " to " + arg + "; run it with ./backprop run " + arg);
         } catch (IOException e) {
-            out.println(Ansi.RED.paint("Cannot write " + file + ": " + e.getMessage(), color));
+            fail(out, "Cannot write " + file + ": " + e.getMessage());
         }
     }
 
@@ -119,15 +107,15 @@ final class DotCommands {
             } else {
                 Network net = session.sandbox().getNetwork(parts[0]);
                 if (net == null) {
-                    out.println(Ansi.RED.paint("No network named '" + parts[0] + "'; .explain takes a variable that"
-                            + " holds a network, e.g. .explain net", color));
+                    fail(out, "No network named '" + parts[0] + "'; .explain takes a variable that"
+                            + " holds a network, e.g. .explain net");
                     return;
                 }
                 Matrix x = net.lastInput();
                 Matrix y = net.lastTargets();
                 if (x == null || y == null) {
-                    out.println(Ansi.RED.paint(".explain " + parts[0] + " walks through the last example it trained on:"
-                            + " run " + parts[0] + ".forward(x) and " + parts[0] + ".backward(y) first", color));
+                    fail(out, ".explain " + parts[0] + " walks through the last example it trained on:"
+                            + " run " + parts[0] + ".forward(x) and " + parts[0] + ".backward(y) first");
                     return;
                 }
                 w = Walkthrough.of(net, x.rows(0, 1), y.rows(0, 1), lr);
@@ -139,10 +127,15 @@ final class DotCommands {
                 out.print(w);
             }
         } catch (BackpropException e) {
-            out.println(Ansi.RED.paint(TerminalText.escape(e.getClass().getSimpleName() + ": " + e.getMessage()), color));
+            fail(out, TerminalText.escape(e.getClass().getSimpleName() + ": " + e.getMessage()));
         } catch (IOException e) {
-            out.println(Ansi.RED.paint("The walkthrough could not use the terminal: " + e.getMessage(), color));
+            fail(out, "The walkthrough could not use the terminal: " + e.getMessage());
         }
+    }
+
+    /** A command that could not be carried out says why in one red line. */
+    private void fail(PrintWriter out, String why) {
+        out.println(Ansi.RED.paint(why, color));
     }
 
     private static double parseLr(String s) {
