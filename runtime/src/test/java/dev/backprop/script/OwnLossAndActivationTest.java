@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * net.backwardFrom, net.inputGrad and nn.activation from a script: every check is a JS assertion
@@ -147,20 +150,32 @@ class OwnLossAndActivationTest {
             """);
     }
 
+    /** A definition nn.activation refuses, with the error it throws (and what it says); 'mine' stays free after it. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # error    | the definition                                                    | what the message says (blank: any)
+            ValueError | nn.activation('relu', { f: (z) => z, df: () => 1 })                 | 'relu' is a built-in activation
+            TypeError  | nn.activation('mine', { f: 1, df: () => 1 })                       |
+            TypeError  | nn.activation('mine', (z) => z)                                    |
+            TypeError  | nn.activation(42, { f: (z) => z, df: () => 1 })                    |
+            ValueError | nn.activation('no spaces', { f: (z) => z, df: () => 1 })           |
+            ValueError | nn.activation('mine', { f: (z) => z, df: () => 1, d2f: () => 0 }) |
+            """)
+    void aBadDefinitionIsRefused(String error, String js, String says) {
+        try (Scripts s = Scripts.open()) {
+            failsWith(s, error, js, Stream.ofNullable(says).toArray(String[]::new));
+            s.eval("nn.activation('mine', { f: (z) => z, df: () => 1 })");
+        }
+    }
+
     @Test
     void definitionsAreCheckedAndLoadingAnUndefinedActivationSaysHowToDefineIt() {
         try (Scripts s = Scripts.open()) {
-            failsWith(s, "ValueError", "nn.activation('relu', { f: (z) => z, df: () => 1 })", "'relu' is a built-in activation");
-            failsWith(s, "TypeError", "nn.activation('mine', { f: 1, df: () => 1 })");
-            failsWith(s, "TypeError", "nn.activation('mine', (z) => z)");
-            failsWith(s, "TypeError", "nn.activation(42, { f: (z) => z, df: () => 1 })");
-            failsWith(s, "ValueError", "nn.activation('no spaces', { f: (z) => z, df: () => 1 })");
             // a name that nn.activation would refuse is not quoted back from a document
             s.eval("globalThis.odd = nn.net([2, 1], { seed: 1 }).toJSON(); odd.layers[0].activation = 'x y';");
             ScriptError odd = fails(s, "nn.fromJSON(odd)");
             assertTrue(odd.getMessage().contains("nn.activation(it, {") && !odd.getMessage().contains("x y"),
                     odd.getMessage());
-            failsWith(s, "ValueError", "nn.activation('mine', { f: (z) => z, df: () => 1, d2f: () => 0 })");
             s.eval("nn.activation('mine', { f: (z) => z, df: () => 1 })");
             ScriptError e = fails(s, "nn.activation('mine', { f: (z) => 2 * z, df: () => 2 })");
             assertTrue(e.getMessage().contains("'mine' is already defined"), e.getMessage());
