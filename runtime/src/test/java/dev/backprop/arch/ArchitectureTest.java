@@ -22,30 +22,33 @@ class ArchitectureTest {
                 .importPackages("dev.backprop");
     }
 
+    /** The packages below the sandbox: everything a Java program can use without a script. */
+    private static final String[] ENGINE = {"dev.backprop.nn..", "dev.backprop.optim..", "dev.backprop.kernel..",
+        "dev.backprop.io..", "dev.backprop.data..", "dev.backprop.train..", "dev.backprop.plot..", "dev.backprop.explain.."};
+
+    /** No class in {@code packages} depends on a class in {@code forbidden} (ArchUnit package syntax: "x.." is x and below). */
+    private static void noDependency(String[] packages, String forbidden, String because) {
+        noClasses().that().resideInAnyPackage(packages)
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because(because)
+                .check(runtime);
+    }
+
     @Test
     void theEngineDoesNotKnowTheSandbox() {
-        noClasses().that().resideInAnyPackage("dev.backprop.nn..", "dev.backprop.optim..", "dev.backprop.kernel..",
-                        "dev.backprop.io..", "dev.backprop.data..", "dev.backprop.train..", "dev.backprop.plot..",
-                        "dev.backprop.explain..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.backprop.script..")
-                .because("the sandbox is built on the engine, never the reverse")
-                .check(runtime);
+        noDependency(ENGINE, "dev.backprop.script..", "the sandbox is built on the engine, never the reverse");
     }
 
     @Test
     void networksDoNotKnowTheOptimizers() {
-        noClasses().that().resideInAPackage("dev.backprop.nn")
-                .should().dependOnClassesThat().resideInAPackage("dev.backprop.optim..")
-                .because("an optimizer is an UpdateRule the network applies; Optimizer depends on nn, not the reverse")
-                .check(runtime);
+        noDependency(new String[] {"dev.backprop.nn"}, "dev.backprop.optim..",
+                "an optimizer is an UpdateRule the network applies; Optimizer depends on nn, not the reverse");
     }
 
     @Test
     void theBindingDoesNotKnowTheSandboxAroundIt() {
-        noClasses().that().resideInAPackage("dev.backprop.script.js")
-                .should().dependOnClassesThat().resideInAPackage("dev.backprop.script")
-                .because("the sandbox hands the binding what it needs (Confinement, Host); the binding never reaches back")
-                .check(runtime);
+        noDependency(new String[] {"dev.backprop.script.js"}, "dev.backprop.script",
+                "the sandbox hands the binding what it needs (Confinement, Host); the binding never reaches back");
     }
 
     @Test

@@ -6,8 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Rng;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The packed kernels against the naive fma triple loops: same accumulation order, so the bits must
@@ -55,85 +62,90 @@ class KernelsTest {
         assertTrue(expected.sameBits(actual), what);
     }
 
-    @Test
-    void affineMatchesNaiveBitForBit() {
+    /** A packed kernel call under test: writes its result into {@code out} with {@code gemm} on {@code threads} threads. */
+    @FunctionalInterface
+    private interface Packed {
+        void into(Matrix out, Gemm gemm, int threads);
+    }
+
+    /**
+     * Every microkernel on 1 to 3 threads writes exactly the naive loop's bits, into an output that
+     * starts as {@code before} makes it (garbage that must be overwritten, or what a gradient adds to).
+     */
+    private static void assertEveryKernelGives(Matrix expected, Supplier<Matrix> before, Packed call, String what) {
+        for (Microkernel k : kernels()) {
+            for (int threads = 1; threads <= 3; threads++) {
+                Matrix out = before.get();
+                call.into(out, new Gemm(k), threads);
+                assertSameBits(expected, out, what + " " + k.name() + " threads " + threads);
+            }
+        }
+    }
+
+    /** The pool the packed calls run on, and the thread count of the entry points the network calls. */
+    @BeforeEach
+    void threeThreads() {
         KernelConfig.setThreads(3);
+    }
+
+    static Stream<Arguments> shapes() {
+        return Arrays.stream(SHAPES).map(s -> Arguments.of(s[0], s[1], s[2]));
+    }
+
+    /** z = x Wᵀ + b, then Kernels.affine (the configured kernel on 3 threads) as the network calls it. */
+    @ParameterizedTest(name = "{0}×{1}×{2}")
+    @MethodSource("shapes")
+    void affineMatchesNaiveBitForBit(int batch, int out, int in) {
         Rng rng = new Rng(11);
-        for (int[] s : SHAPES) {
-            int batch = s[0];
-            int out = s[1];
-            int in = s[2];
-            Matrix x = random(rng, batch, in);
-            Matrix w = random(rng, out, in);
-            Matrix b = random(rng, 1, out);
-            Matrix expected = Matrix.zeros(batch, out);
-            NaiveKernels.affine(x, w, b, expected);
-            for (Microkernel k : kernels()) {
-                for (int threads = 1; threads <= 3; threads++) {
-                    Matrix z = random(rng, batch, out); // garbage that must be overwritten
-                    Kernels.packedAffine(x, w, b, z, new Gemm(k), threads);
-                    assertSameBits(expected, z, "affine " + batch + "×" + out + "×" + in + " " + k.name() + " threads " + threads);
-                }
-            }
-            Matrix z = Matrix.zeros(batch, out);
-            Kernels.affine(x, w, b, z);
-            assertSameBits(expected, z, "Kernels.affine " + batch + "×" + out + "×" + in);
-        }
+        Matrix x = random(rng, batch, in);
+        Matrix w = random(rng, out, in);
+        Matrix b = random(rng, 1, out);
+        Matrix expected = Matrix.zeros(batch, out);
+        NaiveKernels.affine(x, w, b, expected);
+        assertEveryKernelGives(expected, () -> random(rng, batch, out),
+                (z, gemm, threads) -> Kernels.packedAffine(x, w, b, z, gemm, threads),
+                "affine " + batch + "×" + out + "×" + in);
+        Matrix z = Matrix.zeros(batch, out);
+        Kernels.affine(x, w, b, z);
+        assertSameBits(expected, z, "Kernels.affine " + batch + "×" + out + "×" + in);
     }
 
-    @Test
-    void gradWMatchesNaiveBitForBitWithAndWithoutAccumulate() {
-        KernelConfig.setThreads(3);
+    /** ∂L/∂W = scale · δᵀ x, written or added to what the gradient held. */
+    @ParameterizedTest(name = "{0}×{1}×{2}")
+    @MethodSource("shapes")
+    void gradWMatchesNaiveBitForBitWithAndWithoutAccumulate(int out, int in, int batch) {
         Rng rng = new Rng(12);
-        for (int[] s : SHAPES) {
-            int out = s[0];
-            int in = s[1];
-            int batch = s[2];
-            Matrix delta = random(rng, batch, out);
-            Matrix x = random(rng, batch, in);
-            Matrix start = random(rng, out, in);
-            for (boolean accumulate : new boolean[] {false, true}) {
-                double scale = batch == 0 ? 1.0 : 1.0 / batch;
-                Matrix expected = start.copy();
-                NaiveKernels.gradW(delta, x, scale, accumulate, expected);
-                for (Microkernel k : kernels()) {
-                    for (int threads = 1; threads <= 3; threads++) {
-                        Matrix dw = start.copy();
-                        Kernels.packedGradW(delta, x, scale, accumulate, dw, new Gemm(k), threads);
-                        assertSameBits(expected, dw, "gradW " + out + "×" + in + "×" + batch + " acc " + accumulate
-                                + " " + k.name() + " threads " + threads);
-                    }
-                }
-                Matrix dw = start.copy();
-                Kernels.gradW(delta, x, scale, accumulate, dw);
-                assertSameBits(expected, dw, "Kernels.gradW " + out + "×" + in + "×" + batch);
-            }
+        Matrix delta = random(rng, batch, out);
+        Matrix x = random(rng, batch, in);
+        Matrix start = random(rng, out, in);
+        double scale = batch == 0 ? 1.0 : 1.0 / batch;
+        for (boolean accumulate : new boolean[] {false, true}) {
+            Matrix expected = start.copy();
+            NaiveKernels.gradW(delta, x, scale, accumulate, expected);
+            assertEveryKernelGives(expected, start::copy,
+                    (dw, gemm, threads) -> Kernels.packedGradW(delta, x, scale, accumulate, dw, gemm, threads),
+                    "gradW " + out + "×" + in + "×" + batch + " acc " + accumulate);
+            Matrix dw = start.copy();
+            Kernels.gradW(delta, x, scale, accumulate, dw);
+            assertSameBits(expected, dw, "Kernels.gradW " + out + "×" + in + "×" + batch);
         }
     }
 
-    @Test
-    void backpropMatchesNaiveBitForBit() {
-        KernelConfig.setThreads(3);
+    /** The gradient for the layer below: δ W. */
+    @ParameterizedTest(name = "{0}×{1}×{2}")
+    @MethodSource("shapes")
+    void backpropMatchesNaiveBitForBit(int batch, int in, int out) {
         Rng rng = new Rng(13);
-        for (int[] s : SHAPES) {
-            int batch = s[0];
-            int in = s[1];
-            int out = s[2];
-            Matrix delta = random(rng, batch, out);
-            Matrix w = random(rng, out, in);
-            Matrix expected = Matrix.zeros(batch, in);
-            NaiveKernels.backprop(delta, w, expected);
-            for (Microkernel k : kernels()) {
-                for (int threads = 1; threads <= 3; threads++) {
-                    Matrix g = random(rng, batch, in);
-                    Kernels.packedBackprop(delta, w, g, new Gemm(k), threads);
-                    assertSameBits(expected, g, "backprop " + batch + "×" + in + "×" + out + " " + k.name() + " threads " + threads);
-                }
-            }
-            Matrix g = Matrix.zeros(batch, in);
-            Kernels.backprop(delta, w, g);
-            assertSameBits(expected, g, "Kernels.backprop " + batch + "×" + in + "×" + out);
-        }
+        Matrix delta = random(rng, batch, out);
+        Matrix w = random(rng, out, in);
+        Matrix expected = Matrix.zeros(batch, in);
+        NaiveKernels.backprop(delta, w, expected);
+        assertEveryKernelGives(expected, () -> random(rng, batch, in),
+                (g, gemm, threads) -> Kernels.packedBackprop(delta, w, g, gemm, threads),
+                "backprop " + batch + "×" + in + "×" + out);
+        Matrix g = Matrix.zeros(batch, in);
+        Kernels.backprop(delta, w, g);
+        assertSameBits(expected, g, "Kernels.backprop " + batch + "×" + in + "×" + out);
     }
 
     @Test
@@ -185,7 +197,6 @@ class KernelsTest {
     void operandsWithNoUnitStrideMatchTheFmaChainBitForBit() {
         // neither operand has adjacent rows or adjacent steps: the packing's general path, with a partial
         // last A panel and B rows that are neither a multiple of 8 nor of the vector panel width
-        KernelConfig.setThreads(3);
         Rng rng = new Rng(16);
         int[][] shapes = {{1, 1, 1}, {5, 17, 9}, {13, 33, 300}, {4, 16, 2}, {7, 8, 0}, {9, 1, 5}};
         for (int[] s : shapes) {
@@ -210,17 +221,11 @@ class KernelsTest {
                         expected.put(i * n + j, (accumulate ? start.at(i * n + j) : 0.0) + 0.25 * sum);
                     }
                 }
-                for (Microkernel k : kernels()) {
-                    for (int threads = 1; threads <= 3; threads++) {
-                        Matrix out = start.copy();
-                        Gemm g = new Gemm(k);
-                        g.operands(a.data(), ars, acs, b.data(), brs, bcs, m, n, kk);
-                        g.output(out.data(), Gemm.SCALED, null, 0.25, accumulate);
-                        g.run(KernelConfig.pool(), threads, Stop.NEVER);
-                        assertSameBits(expected, out, "strided " + m + "×" + n + "×" + kk + " acc " + accumulate + " "
-                                + k.name() + " threads " + threads);
-                    }
-                }
+                assertEveryKernelGives(expected, start::copy, (out, g, threads) -> {
+                    g.operands(a.data(), ars, acs, b.data(), brs, bcs, m, n, kk);
+                    g.output(out.data(), Gemm.SCALED, null, 0.25, accumulate);
+                    g.run(KernelConfig.pool(), threads, Stop.NEVER);
+                }, "strided " + m + "×" + n + "×" + kk + " acc " + accumulate);
             }
         }
     }

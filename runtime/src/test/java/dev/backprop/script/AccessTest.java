@@ -14,15 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Access hook: asked only at the point of refusal, with the kind and path; its answer decides. */
 class AccessTest {
-    @TempDir
-    Path tmp;
-
     @Test
-    void askedOnlyOutsideTheRootsAndItsAnswerDecides() throws Exception {
-        Path scripts = Files.createDirectories(tmp.resolve("scripts"));
-        Path out = Files.createDirectories(tmp.resolve("out"));
-        Path data = Files.createDirectories(tmp.resolve("data"));
-        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    void askedOnlyOutsideTheRootsAndItsAnswerDecides(@TempDir Path scripts, @TempDir Path out, @TempDir Path data,
+            @TempDir Path elsewhere) throws Exception {
         Files.writeString(scripts.resolve("in.csv"), "a,y\n1,0\n");
         Files.writeString(data.resolve("granted.csv"), "a,y\n1,0\n2,1\n");
         Files.writeString(elsewhere.resolve("refused.csv"), "a,y\n1,0\n");
@@ -50,9 +44,8 @@ class AccessTest {
     }
 
     @Test
-    void theEmbeddingDefaultRefusesAndNamesTheFlagAndTheBuilderCall() throws Exception {
-        Path scripts = Files.createDirectories(tmp.resolve("s"));
-        Path other = Files.createDirectories(tmp.resolve("o"));
+    void theEmbeddingDefaultRefusesAndNamesTheFlagAndTheBuilderCall(@TempDir Path scripts, @TempDir Path other)
+            throws Exception {
         Files.writeString(other.resolve("x.csv"), "a,y\n1,0\n");
         var printed = new ByteArrayOutputStream();
         try (Sandbox s = Sandbox.builder().readRoot(scripts).out(printed).build()) {

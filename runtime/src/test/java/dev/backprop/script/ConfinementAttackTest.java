@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,18 +36,13 @@ class ConfinementAttackTest {
     /** A hang of the code under test fails the test instead of blocking the build (not a timing assertion). */
     static final Duration HANG = Duration.ofSeconds(60);
 
+    /** The sandbox's read root, its write root, and a folder outside both: three separate temporary folders. */
     @TempDir
-    Path tmp;
     Path read;
+    @TempDir
     Path write;
+    @TempDir
     Path outside;
-
-    @BeforeEach
-    void layout() throws IOException {
-        read = Files.createDirectories(tmp.resolve("read"));
-        write = Files.createDirectories(tmp.resolve("write"));
-        outside = Files.createDirectories(tmp.resolve("outside"));
-    }
 
     private Scripts sandbox() {
         return Scripts.open(read, write);

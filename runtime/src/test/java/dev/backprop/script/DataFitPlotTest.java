@@ -82,9 +82,7 @@ class DataFitPlotTest {
                 assert(d.size === 3 && d.features === 2 && d.classes === 2);
                 assert(d.classNames.join() === 'no,yes');
                 """);
-            ScriptError e = assertThrows(ScriptError.class, () -> s.eval("nn.data.csv('bad.csv')"));
-            assertEquals("FormatError", e.errorName());
-            assertTrue(e.getMessage().contains("3"), e.getMessage());
+            s.failsWith("FormatError", "nn.data.csv('bad.csv')", "3");
         }
     }
 

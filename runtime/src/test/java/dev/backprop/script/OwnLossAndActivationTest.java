@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * net.backwardFrom, net.inputGrad and nn.activation from a script: every check is a JS assertion
@@ -19,11 +22,23 @@ class OwnLossAndActivationTest {
         }
     }
 
+    /** {@code js} throws, and the sandbox stays usable after it. */
     private static ScriptError fails(Scripts s, String js) {
         ScriptError e = assertThrows(ScriptError.class, () -> s.eval(js));
+        assertStillUsable(s);
+        return e;
+    }
+
+    /** {@code js} throws the error named, saying each of {@code texts}, and the sandbox stays usable after it. */
+    private static ScriptError failsWith(Scripts s, String name, String js, String... texts) {
+        ScriptError e = s.failsWith(name, js, texts);
+        assertStillUsable(s);
+        return e;
+    }
+
+    private static void assertStillUsable(Scripts s) {
         assertEquals(0.7620332930580278, s.eval("nn.toy().forward([0.5, 0.9])[0]").value().asDouble(),
                 "the sandbox stays usable");
-        return e;
     }
 
     @Test
@@ -135,33 +150,40 @@ class OwnLossAndActivationTest {
             """);
     }
 
+    /** A definition nn.activation refuses, with the error it throws (and what it says); 'mine' stays free after it. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # error    | the definition                                                    | what the message says (blank: any)
+            ValueError | nn.activation('relu', { f: (z) => z, df: () => 1 })                 | 'relu' is a built-in activation
+            TypeError  | nn.activation('mine', { f: 1, df: () => 1 })                       |
+            TypeError  | nn.activation('mine', (z) => z)                                    |
+            TypeError  | nn.activation(42, { f: (z) => z, df: () => 1 })                    |
+            ValueError | nn.activation('no spaces', { f: (z) => z, df: () => 1 })           |
+            ValueError | nn.activation('mine', { f: (z) => z, df: () => 1, d2f: () => 0 }) |
+            """)
+    void aBadDefinitionIsRefused(String error, String js, String says) {
+        try (Scripts s = Scripts.open()) {
+            failsWith(s, error, js, Stream.ofNullable(says).toArray(String[]::new));
+            s.eval("nn.activation('mine', { f: (z) => z, df: () => 1 })");
+        }
+    }
+
     @Test
     void definitionsAreCheckedAndLoadingAnUndefinedActivationSaysHowToDefineIt() {
         try (Scripts s = Scripts.open()) {
-            ScriptError e = fails(s, "nn.activation('relu', { f: (z) => z, df: () => 1 })");
-            assertEquals("ValueError", e.errorName());
-            assertTrue(e.getMessage().contains("'relu' is a built-in activation"), e.getMessage());
-            assertEquals("TypeError", fails(s, "nn.activation('mine', { f: 1, df: () => 1 })").errorName());
-            assertEquals("TypeError", fails(s, "nn.activation('mine', (z) => z)").errorName());
-            assertEquals("TypeError", fails(s, "nn.activation(42, { f: (z) => z, df: () => 1 })").errorName());
-            assertEquals("ValueError", fails(s, "nn.activation('no spaces', { f: (z) => z, df: () => 1 })").errorName());
             // a name that nn.activation would refuse is not quoted back from a document
             s.eval("globalThis.odd = nn.net([2, 1], { seed: 1 }).toJSON(); odd.layers[0].activation = 'x y';");
             ScriptError odd = fails(s, "nn.fromJSON(odd)");
             assertTrue(odd.getMessage().contains("nn.activation(it, {") && !odd.getMessage().contains("x y"),
                     odd.getMessage());
-            assertEquals("ValueError", fails(s, "nn.activation('mine', { f: (z) => z, df: () => 1, d2f: () => 0 })")
-                    .errorName());
             s.eval("nn.activation('mine', { f: (z) => z, df: () => 1 })");
-            e = fails(s, "nn.activation('mine', { f: (z) => 2 * z, df: () => 2 })");
+            ScriptError e = fails(s, "nn.activation('mine', { f: (z) => 2 * z, df: () => 2 })");
             assertTrue(e.getMessage().contains("'mine' is already defined"), e.getMessage());
             e = fails(s, "nn.net([2, 1], { activation: 'mish' })");
             assertTrue(e.getMessage().contains("nn.activation('mish'"), e.getMessage());
             s.eval("globalThis.saved = nn.net([2, 2, 1], { activation: 'mine', seed: 1 }).toJSON(); saved.layers[0].activation = 'gelu';");
-            e = fails(s, "nn.fromJSON(saved)");
-            assertEquals("FormatError", e.errorName());
-            assertTrue(e.getMessage().contains("layers[0].activation is not a known activation")
-                    && e.getMessage().contains("nn.activation('gelu', { f: (z) => …, df: (z, a) => … })"), e.getMessage());
+            failsWith(s, "FormatError", "nn.fromJSON(saved)", "layers[0].activation is not a known activation",
+                    "nn.activation('gelu', { f: (z) => …, df: (z, a) => … })");
         }
     }
 
@@ -174,20 +196,15 @@ class OwnLossAndActivationTest {
                 nn.activation('text', { f: (z) => String(z), df: () => 1 });
                 nn.activation('throws', { f: () => { throw new RangeError('mine broke'); }, df: () => 1 });
                 """);
-            ScriptError e = fails(s, "nn.net([1, 1], { activation: 'blowUp', seed: 1 }).forward([[0], [1]])");
-            assertEquals("ValueError", e.errorName());
-            assertTrue(e.getMessage().contains("activation 'blowUp': f(") && e.getMessage().contains("returned Infinity"),
-                    e.getMessage());
-            e = fails(s, "const n = nn.net([1, 1], { activation: 'nanDf', seed: 1 }); n.forward([[1], [2]]); n.backward([[0], [0]])");
+            failsWith(s, "ValueError", "nn.net([1, 1], { activation: 'blowUp', seed: 1 }).forward([[0], [1]])",
+                    "activation 'blowUp': f(", "returned Infinity");
+            ScriptError e = fails(s, "const n = nn.net([1, 1], { activation: 'nanDf', seed: 1 }); n.forward([[1], [2]]);"
+                    + " n.backward([[0], [0]])");
             assertTrue(e.getMessage().contains("activation 'nanDf': df(") && e.getMessage().contains("returned NaN"),
                     e.getMessage());
-            e = fails(s, "nn.net([1, 1], { activation: 'text', seed: 1 }).forward([0.5])");
-            assertEquals("TypeError", e.errorName());
-            assertTrue(e.getMessage().contains("activation 'text': f(") && e.getMessage().contains("must return a number"),
-                    e.getMessage());
-            e = fails(s, "nn.net([1, 1], { activation: 'throws', seed: 1 }).forward([0.5])");
-            assertEquals("RangeError", e.errorName());
-            assertTrue(e.getMessage().contains("mine broke"), e.getMessage());
+            failsWith(s, "TypeError", "nn.net([1, 1], { activation: 'text', seed: 1 }).forward([0.5])",
+                    "activation 'text': f(", "must return a number");
+            failsWith(s, "RangeError", "nn.net([1, 1], { activation: 'throws', seed: 1 }).forward([0.5])", "mine broke");
         }
     }
 
@@ -203,14 +220,10 @@ class OwnLossAndActivationTest {
                 inner = nn.net([1, 1], { activation: 'plain', seed: 1 });
                 const outer = nn.net([1, 1], { activation: 'nested', seed: 1 });
                 """);
-            ScriptError e = fails(s, "net.forward([0.5])");
-            assertEquals("ValueError", e.errorName());
-            assertTrue(e.getMessage().contains("net.forward was called while this network's forward is still running"),
-                    e.getMessage());
-            e = fails(s, "outer.forward([0.5])");
-            assertEquals("ValueError", e.errorName());
-            assertTrue(e.getMessage().contains("activation 'plain' was needed while the f of activation 'nested' was"
-                    + " running"), e.getMessage());
+            failsWith(s, "ValueError", "net.forward([0.5])",
+                    "net.forward was called while this network's forward is still running");
+            failsWith(s, "ValueError", "outer.forward([0.5])",
+                    "activation 'plain' was needed while the f of activation 'nested' was running");
             assertEquals(0.25, s.eval("inner.forward([0.5]); inner.layers[0].W.value[0] = 0.5; inner.layers[0].b.value[0] = 0;"
                     + " inner.forward([0.5])[0]").value().asDouble(), "both guards were released");
         }
@@ -233,15 +246,14 @@ class OwnLossAndActivationTest {
     void optionsAreStrict() {
         try (Scripts s = Scripts.open()) {
             s.eval("globalThis.net = nn.toy(); net.forward([0.5, 0.9]);");
-            ScriptError e = fails(s, "net.backward([1], { acumulate: true })");
-            assertEquals("ValueError", e.errorName());
+            ScriptError e = failsWith(s, "ValueError", "net.backward([1], { acumulate: true })");
             assertEquals("ValueError: net.backward has no option 'acumulate'; the options are accumulate", e.getMessage());
             e = fails(s, "net.forward([0.5, 0.9]); net.backwardFrom([0.1], { acumulate: true })");
             assertEquals("ValueError: net.backwardFrom has no option 'acumulate'; the options are accumulate", e.getMessage());
             e = fails(s, "net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5, { resue: true })");
             assertEquals("ValueError: net.step has no option 'resue'; the options are reuse", e.getMessage());
-            assertEquals("TypeError", fails(s, "net.forward([0.5, 0.9]); net.backward([1], { accumulate: 1 })").errorName());
-            assertEquals("TypeError", fails(s, "net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5, true)").errorName());
+            failsWith(s, "TypeError", "net.forward([0.5, 0.9]); net.backward([1], { accumulate: 1 })");
+            failsWith(s, "TypeError", "net.forward([0.5, 0.9]); net.backward([1]); net.step(0.5, true)");
         }
     }
 
@@ -249,18 +261,16 @@ class OwnLossAndActivationTest {
     void backwardFromRefusesBadGradients() {
         try (Scripts s = Scripts.open()) {
             s.eval("globalThis.net = nn.net([2, 3, 2], { seed: 1 });");
-            assertEquals("StaleForwardError", fails(s, "net.backwardFrom([0.1, 0.2])").errorName());
+            failsWith(s, "StaleForwardError", "net.backwardFrom([0.1, 0.2])");
             s.eval("net.forward([[0.1, 0.2], [0.3, 0.4]])");
-            ScriptError e = fails(s, "net.backwardFrom([[0.1, 0.2, 0.3], [0.1, 0.2, 0.3]])");
-            assertEquals("ShapeError", e.errorName());
-            assertTrue(e.getMessage().contains("[2, 2]"), e.getMessage());
-            assertEquals("ValueError", fails(s, "net.backwardFrom([[0.1, NaN], [0.1, 0.2]])").errorName());
-            assertEquals("TypeError", fails(s, "net.backwardFrom([[0.1, 'x'], [0.1, 0.2]])").errorName());
-            assertEquals("TypeError", fails(s, "net.backwardFrom()").errorName());
-            assertEquals("TypeError", fails(s, "net.backwardFrom('0.1')").errorName());
+            failsWith(s, "ShapeError", "net.backwardFrom([[0.1, 0.2, 0.3], [0.1, 0.2, 0.3]])", "[2, 2]");
+            failsWith(s, "ValueError", "net.backwardFrom([[0.1, NaN], [0.1, 0.2]])");
+            failsWith(s, "TypeError", "net.backwardFrom([[0.1, 'x'], [0.1, 0.2]])");
+            failsWith(s, "TypeError", "net.backwardFrom()");
+            failsWith(s, "TypeError", "net.backwardFrom('0.1')");
             s.eval("net.backwardFrom([[0.1, 0.2], [0.3, 0.4]]); net.step(0.1)");
-            assertEquals("StaleGradientError", fails(s, "net.step(0.1)").errorName());
-            assertEquals("StaleForwardError", fails(s, "net.backwardFrom([[0.1, 0.2], [0.3, 0.4]])").errorName());
+            failsWith(s, "StaleGradientError", "net.step(0.1)");
+            failsWith(s, "StaleForwardError", "net.backwardFrom([[0.1, 0.2], [0.3, 0.4]])");
         }
     }
 
@@ -277,12 +287,10 @@ class OwnLossAndActivationTest {
                 failF = true;
                 """);
             assertTrue(fails(s, "net.forward([[0.5, 0.6], [0.7, 0.8]])").getMessage().contains("f failed"));
-            assertEquals("StaleForwardError", fails(s, "net.backward([1, 0])").errorName());
+            failsWith(s, "StaleForwardError", "net.backward([1, 0])");
             s.eval("failF = false; net.forward([[0.1, 0.2], [0.3, 0.4]]); failDf = true;");
             assertTrue(fails(s, "net.backward([1, 0])").getMessage().contains("df failed"));
-            ScriptError e = fails(s, "net.step(0.1)");
-            assertEquals("StaleGradientError", e.errorName());
-            assertTrue(e.getMessage().contains("step needs gradients"), e.getMessage());
+            failsWith(s, "StaleGradientError", "net.step(0.1)", "step needs gradients");
             assertEquals("null", s.eval("String(net.inputGrad)").value().asString());
             // a write to the weights from inside f (after they were used) shows as a stale forward
             s.eval("""
@@ -292,7 +300,7 @@ class OwnLossAndActivationTest {
                 poke = nn.net([2, 2, 1], { activation: 'poking', seed: 1 });
                 poke.forward([0.1, 0.2]);
                 """);
-            assertEquals("StaleForwardError", fails(s, "poke.backward([1])").errorName());
+            failsWith(s, "StaleForwardError", "poke.backward([1])");
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.backprop.script;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +33,16 @@ final class Scripts implements AutoCloseable {
 
     Result eval(String code) {
         return sandbox.eval(code, "test.js");
+    }
+
+    /** Evaluates {@code js}, which must throw the error named {@code name} with a message that says each of {@code texts}. */
+    ScriptError failsWith(String name, String js, String... texts) {
+        ScriptError e = assertThrows(ScriptError.class, () -> eval(js), js);
+        assertEquals(name, e.errorName(), e.getMessage());
+        for (String text : texts) {
+            assertTrue(e.getMessage().contains(text), () -> "expected '" + text + "' in: " + e.getMessage());
+        }
+        return e;
     }
 
     /** A started thread that interrupts the sandbox after {@code ms} (for the script under test to be mid-run); join it. */

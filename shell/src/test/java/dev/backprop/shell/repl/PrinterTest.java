@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backprop.script.Sandbox;
 import dev.backprop.shell.explain.Ansi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What people see for each kind of result: the sandbox's one formatter, laid out for the prompt. */
 class PrinterTest {
@@ -22,17 +24,43 @@ class PrinterTest {
         return plain.format(BOX.eval(js, "<t>").value(), BOX::displayResult);
     }
 
+    /** What you type, then what the prompt shows: one row a case. */
+    @ParameterizedTest(name = "{0}  →  {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # numbers to six significant digits
+            1 + 1                    | 2
+            2 / 3                    | 0.666667
+            123456.7                 | 123457
+            12345678.9               | 1.23457e+7
+            -0.04322858              | -0.0432286
+            1.5e-7                   | 1.5e-7
+            0/0                      | NaN
+            null                     | null
+            # mixed arrays of every shape, element by element
+            # (the printer once sampled three elements (0, n/2, n−1) and crashed on the others)
+            [1, 'x', 3, 4, 5]        | [1, 'x', 3, 4, 5]
+            ['x', 1, 2]              | ['x', 1, 2]
+            [1, 2, 'x']              | [1, 2, 'x']
+            [1, null, 3, 4]          | [1, null, 3, 4]
+            [1, undefined, 3, 4]     | [1, undefined, 3, 4]
+            [1, true, 3, 4]          | [1, true, 3, 4]
+            [1, { a: 1 }, 3, 4]      | [1, { a: 1 }, 3, 4]
+            [1, [2], 3, 4]           | [1, [2], 3, 4]
+            # a hole
+            [1, , 3, 4]              | [1, undefined, 3, 4]
+            # mixed grids are not tables
+            [[1, 2, 3, 4], [5, 'x', 7, 8]] | [[1, 2, 3, 4], [5, 'x', 7, 8]]
+            [['x', 2], [3, 4]]       | [['x', 2], [3, 4]]
+            [[1, 2], [3]]            | [[1, 2], [3]]
+            [[1, 2], 3]              | [[1, 2], 3]
+            """)
+    void shownAs(String typed, String shown) {
+        assertEquals(shown, show(typed));
+    }
+
     @Test
-    void numbersToSixSignificantDigits() {
-        assertEquals("2", show("1 + 1"));
-        assertEquals("0.666667", show("2 / 3"));
-        assertEquals("123457", show("123456.7"));
-        assertEquals("1.23457e+7", show("12345678.9"));
-        assertEquals("-0.0432286", show("-0.04322858"));
-        assertEquals("1.5e-7", show("1.5e-7"));
-        assertEquals("NaN", show("0/0"));
-        assertEquals("", show("undefined"), "undefined prints nothing, as after a declaration");
-        assertEquals("null", show("null"));
+    void undefinedPrintsNothingAsAfterADeclaration() {
+        assertEquals("", show("undefined"));
     }
 
     /** The shell's former Java rule (BigDecimal in range, Java's %.5e outside it) as the oracle for the prelude's. */
@@ -83,17 +111,7 @@ class PrinterTest {
     }
 
     @Test
-    void mixedArraysOfEveryShapeAreShownElementByElement() {
-        // the printer once sampled three elements (0, n/2, n−1) and crashed on the others
-        assertEquals("[1, 'x', 3, 4, 5]", show("[1, 'x', 3, 4, 5]"));
-        assertEquals("['x', 1, 2]", show("['x', 1, 2]"));
-        assertEquals("[1, 2, 'x']", show("[1, 2, 'x']"));
-        assertEquals("[1, null, 3, 4]", show("[1, null, 3, 4]"));
-        assertEquals("[1, undefined, 3, 4]", show("[1, undefined, 3, 4]"));
-        assertEquals("[1, true, 3, 4]", show("[1, true, 3, 4]"));
-        assertEquals("[1, { a: 1 }, 3, 4]", show("[1, { a: 1 }, 3, 4]"));
-        assertEquals("[1, [2], 3, 4]", show("[1, [2], 3, 4]"));
-        assertEquals("[1, undefined, 3, 4]", show("[1, , 3, 4]"), "a hole");
+    void longMixedArraysAreElidedAroundTheOddElement() {
         String early = show("Array.from({length: 1000}, (_, i) => i === 3 ? 'x' : i)");
         assertTrue(early.startsWith("[0, 1, 2, 'x', 4, 5, 6, 7, …"), early);
         String middle = show("Array.from({length: 1000}, (_, i) => i === 500 ? 'x' : i)");
@@ -103,11 +121,7 @@ class PrinterTest {
     }
 
     @Test
-    void mixedGridsAreNotTables() {
-        assertEquals("[[1, 2, 3, 4], [5, 'x', 7, 8]]", show("[[1, 2, 3, 4], [5, 'x', 7, 8]]"));
-        assertEquals("[['x', 2], [3, 4]]", show("[['x', 2], [3, 4]]"));
-        assertEquals("[[1, 2], [3]]", show("[[1, 2], [3]]"));
-        assertEquals("[[1, 2], 3]", show("[[1, 2], 3]"));
+    void aLargeMixedGridIsNotATable() {
         String big = show("Array.from({length: 50}, (_, i) => Array.from({length: 30}, (_, j) => i === 2 && j === 1 ? 'x' : j))");
         assertFalse(big.contains("50×30"), big);
         assertTrue(big.contains("'x'"), big);

@@ -44,16 +44,9 @@ class ReplTest {
         var options = new Repl.Options(dir.resolve("history"), false, dir, "hello");
         Repl repl = new Repl(terminal, () -> Sandbox.builder().out(terminal.output()).err(terminal.output())
                 .timeLimit(null).readRoot(dir).writeRoot(dir).build(), options);
-        exit = new CompletableFuture<>();
-        Thread loop = new Thread(() -> {
-            try {
-                exit.complete(repl.run());
-            } catch (Throwable e) {
-                exit.completeExceptionally(e);
-            }
-        }, "repl-under-test");
-        loop.setDaemon(true);
-        loop.start();
+        // the loop on a daemon thread of its own: a test that hangs it cannot keep the JVM alive
+        exit = CompletableFuture.supplyAsync(repl::run,
+                loop -> Thread.ofPlatform().name("repl-under-test").daemon().start(loop));
         await("the prompt", s -> s.contains("> "));
     }
 
