@@ -110,13 +110,11 @@ class LimitsAttackTest {
                 .maxAllocatedBytes(4L << 30))) { // the caches of a 20000-row batch hold 1.3 GB
             sb.eval("globalThis.net = nn.net([784, 2048, 2048, 10], { seed: 1 });"
                     + " globalThis.x = nn.matrix(20000, 784); 0"); // one forward: ~230 GFLOP, many seconds
-            long t0 = System.nanoTime();
             ScriptError e = assertThrows(ScriptError.class, () -> sb.eval("net.forward(x); 'finished'"));
-            long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals("LimitError", e.errorName(), e.getMessage());
             assertTrue(e.text().contains("time limit of 1s"), e.text());
-            assertTrue(ms < 15_000, "stopped after " + ms + " ms");
-            // the network is as it was: a forward stopped half-way leaves no cache for backward
+            // the network is as it was: a forward stopped half-way leaves no cache for backward. This is also what
+            // shows that the limit ended the forward inside the host: one that ran to its end would have left one
             ScriptError stale = assertThrows(ScriptError.class, () -> sb.eval("net.backward(nn.matrix(20000, 10))"));
             assertEquals("StaleForwardError", stale.errorName(), stale.getMessage());
             assertEquals(10, sb.eval("net.forward(nn.matrix(2, 784)).cols").value().asInt());
@@ -126,13 +124,17 @@ class LimitsAttackTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void interruptDuringALongHostCallKeepsTheSandboxAndItsVariables() throws Exception {
-        try (Sandbox sb = sandbox(Sandbox.builder().timeLimit(null).maxElements(0).maxAllocatedBytes(4L << 30))) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Sandbox sb = Sandbox.builder().timeLimit(null).maxElements(0).maxAllocatedBytes(4L << 30).out(out)
+                .err(new ByteArrayOutputStream()).build()) {
             sb.eval("globalThis.kept = 42; globalThis.net = nn.net([784, 2048, 2048, 10], { seed: 1 });"
                     + " globalThis.x = nn.matrix(20000, 784); 0");
             long[] askedAt = new long[1];
             Thread stopper = new Thread(() -> {
                 try {
-                    Thread.sleep(1500); // well inside one forward of ~230 GFLOP
+                    while (!out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("forwarding")) {
+                        Thread.sleep(20); // until the loop has started: it printed, and goes on into a long forward
+                    }
                 } catch (InterruptedException ignored) {
                     return;
                 }
@@ -141,7 +143,8 @@ class LimitsAttackTest {
             });
             stopper.start();
             ScriptError e = assertThrows(ScriptError.class,
-                    () -> sb.eval("for (;;) { try { net.forward(x); } catch (e) { /* swallow and go on */ } }"));
+                    () -> sb.eval("print('forwarding');"
+                            + " for (;;) { try { net.forward(x); } catch (e) { /* swallow and go on */ } }"));
             long latency = (System.nanoTime() - askedAt[0]) / 1_000_000;
             stopper.join();
             System.out.println("interrupt inside one long forward [20000x784 through 784-2048-2048-10] returned after "
@@ -158,7 +161,6 @@ class LimitsAttackTest {
         int n = 8;
         Sandbox[] boxes = new Sandbox[n];
         ScriptError[] errors = new ScriptError[n];
-        long[] ms = new long[n];
         Thread[] threads = new Thread[n];
         try {
             for (int i = 0; i < n; i++) {
@@ -166,18 +168,17 @@ class LimitsAttackTest {
             }
             for (int i = 0; i < n; i++) {
                 int k = i;
-                // half spin in JS, half sit in long host products
+                // half spin in JS, half sit in long host products; none ends on its own, so each that ends was
+                // stopped by its own limit, and a limit held up behind a stuck sandbox leaves its loop to the @Timeout
                 String code = k % 2 == 0 ? "for (;;) {}"
                         : "const net = nn.net([784, 2048, 2048, 10], { seed: 1 }); const x = nn.matrix(5000, 784);"
                         + " for (;;) net.forward(x);";
                 threads[i] = new Thread(() -> {
-                    long t0 = System.nanoTime();
                     try {
                         boxes[k].eval(code);
                     } catch (ScriptError e) {
                         errors[k] = e;
                     }
-                    ms[k] = (System.nanoTime() - t0) / 1_000_000;
                 });
                 threads[i].start();
             }
@@ -186,7 +187,7 @@ class LimitsAttackTest {
             }
             for (int i = 0; i < n; i++) {
                 assertEquals("LimitError", errors[i].errorName(), "sandbox " + i + ": " + errors[i].getMessage());
-                assertTrue(ms[i] < 30_000, "sandbox " + i + " stopped after " + ms[i] + " ms");
+                assertTrue(errors[i].text().contains("time limit of 1s"), "sandbox " + i + ": " + errors[i].text());
                 assertEquals(2, boxes[i].eval("1 + 1").value().asInt());
             }
         } finally {

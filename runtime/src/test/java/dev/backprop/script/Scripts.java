@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** A sandbox for tests: output captured, roots given, a generous time limit so a hung test fails. */
 final class Scripts implements AutoCloseable {
@@ -45,11 +46,18 @@ final class Scripts implements AutoCloseable {
         return e;
     }
 
-    /** A started thread that interrupts the sandbox after {@code ms} (for the script under test to be mid-run); join it. */
-    Thread interruptAfter(long ms) {
+    /**
+     * A started thread that interrupts the sandbox once the script under test has printed {@code marker}, so
+     * surely mid-run (an interrupt while nothing runs does nothing); join it. It waits at most a minute for the
+     * marker, then interrupts anyway, so that a script that never prints it fails its test instead of hanging.
+     */
+    Thread interruptOnceItPrints(String marker) {
         Thread t = new Thread(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             try {
-                Thread.sleep(ms);
+                while (!out.toString(StandardCharsets.UTF_8).contains(marker) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
             } catch (InterruptedException e) {
                 return;
             }

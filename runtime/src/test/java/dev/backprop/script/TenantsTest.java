@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,9 +32,14 @@ class TenantsTest {
             print(net.predict(xor.x).toArray().flat().map((v) => v.toFixed(12)).join(' '));
             """;
 
-    /** One tenant: its script and the error name it must end with (null: it must finish and print as alone). */
+    /**
+     * One tenant: its script and the error name it must end with (null: it must finish and print as alone);
+     * one interrupted from outside prints {@link #INTERRUPT_ME} when it is inside what the interrupt must stop.
+     */
     record Tenant(String name, String script, String expectedError, boolean interruptFromOutside) {
     }
+
+    private static final String INTERRUPT_ME = "inside the loop: interrupt me";
 
     private static final List<Tenant> TENANTS = List.of(
             new Tenant("honest-1", HONEST, null, false),
@@ -47,7 +53,8 @@ class TenantsTest {
                     "RangeError", false),
             new Tenant("read-passwd", "nn.data.csv('/etc/passwd')", "SecurityError", false),
             new Tenant("long-host-call", "const n = nn.net([784, 2048, 2048, 10], { seed: 1 });"
-                    + " const x = nn.matrix(5000, 784); for (;;) n.forward(x);", "Interrupted", true),
+                    + " const x = nn.matrix(5000, 784); print('" + INTERRUPT_ME + "'); for (;;) n.forward(x);",
+                    "Interrupted", true),
             new Tenant("honest-2", HONEST, null, false));
 
     private static Sandbox sandbox(ByteArrayOutputStream out) {
@@ -96,7 +103,12 @@ class TenantsTest {
             go.countDown();
             for (int i = 0; i < n; i++) {
                 if (TENANTS.get(i).interruptFromOutside()) {
-                    Thread.sleep(500);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    // an interrupt before the loop has started would stop nothing
+                    while (!outs[i].toString(StandardCharsets.UTF_8).contains(INTERRUPT_ME)
+                            && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
                     boxes[i].interrupt();
                 }
             }
@@ -132,7 +144,8 @@ class TenantsTest {
         for (int i = 0; i < 500; i++) {
             oneShortLife(i);
         }
-        Usage after = Usage.settled();
+        Usage after = Usage.settledUntil(u -> u.threads() <= before.threads() + 4
+                && u.heap() - before.heap() < 64L << 20 && u.direct() - before.direct() < 4L << 20);
         String change = "threads " + before.threads() + " → " + after.threads() + ", heap after GC "
                 + (before.heap() >> 20) + " → " + (after.heap() >> 20) + " MiB, direct memory "
                 + (before.direct() >> 10) + " → " + (after.direct() >> 10) + " KiB";
@@ -154,8 +167,7 @@ class TenantsTest {
                         + " net.forward(big); big.rows");
             }
         }
-        settle();
-        long after = directBytes();
+        long after = Usage.settledUntil(u -> u.direct() - before < 64L << 20).direct();
         System.out.println("direct memory around three closed sandboxes of 256 MB each: " + (before >> 20) + " → "
                 + (after >> 20) + " MiB");
         assertTrue(after - before < 64L << 20, "direct memory " + (before >> 20) + " MiB → " + (after >> 20) + " MiB");
@@ -209,6 +221,20 @@ class TenantsTest {
             settle();
             return new Usage(Thread.activeCount(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
                     directBytes());
+        }
+
+        /**
+         * Settles again and again until {@code back} holds, for at most a minute, and returns the last usage read:
+         * closed sandboxes' threads end, and their native storage is freed, on threads of their own, so on a busy
+         * machine the usage comes back some time after the last close, not after a fixed pause.
+         */
+        static Usage settledUntil(Predicate<Usage> back) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            Usage u = settled();
+            while (!back.test(u) && System.nanoTime() < deadline) {
+                u = settled();
+            }
+            return u;
         }
     }
 

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole shell over an in-memory terminal with a real sandbox: keys in, screen text out. */
 class ReplTest {
+    /** The line the shell prints before its first prompt; it and the prompt after it mean the shell is reading. */
+    static final String BANNER = "ReplTest: the shell under test";
+
     @TempDir
     Path dir;
     PipedOutputStream keys;
@@ -41,13 +44,13 @@ class ReplTest {
         screen = new ByteArrayOutputStream();
         terminal = new ExternalTerminal("test", "xterm-256color", in, synchronizedStream(screen), StandardCharsets.UTF_8);
         terminal.setSize(new Size(120, 40));
-        var options = new Repl.Options(dir.resolve("history"), false, dir, "hello");
+        var options = new Repl.Options(dir.resolve("history"), false, dir, BANNER);
         Repl repl = new Repl(terminal, () -> Sandbox.builder().out(terminal.output()).err(terminal.output())
                 .timeLimit(null).readRoot(dir).writeRoot(dir).build(), options);
         // the loop on a daemon thread of its own: a test that hangs it cannot keep the JVM alive
         exit = CompletableFuture.supplyAsync(repl::run,
                 loop -> Thread.ofPlatform().name("repl-under-test").daemon().start(loop));
-        await("the prompt", s -> s.contains("> "));
+        await("the banner, then the first prompt", s -> s.contains(BANNER + "\n" + Repl.PROMPT));
     }
 
     @AfterEach
