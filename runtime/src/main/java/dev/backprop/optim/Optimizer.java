@@ -93,7 +93,17 @@ public sealed interface Optimizer extends dev.backprop.nn.UpdateRule permits Sgd
 
     /** As {@link #update(List)}, writing ‖Δp‖ into {@code norms[i]}; allocates nothing in steady state. */
     @Override
-    void update(List<Param> trainable, double[] norms);
+    default void update(List<Param> trainable, double[] norms) {
+        for (int i = 0; i < trainable.size(); i++) {
+            norms[i] = update(trainable.get(i));
+        }
+    }
+
+    /**
+     * This rule's update of one parameter: its direction u from the gradient (and the rule's state), then
+     * {@link Param#descend} p ← p − η·u; returns ‖Δp‖.
+     */
+    double update(Param p);
 
     /** One step on {@code net}: the same as {@code net.step(this)}. */
     default void step(Network net) {
