@@ -77,13 +77,13 @@ public final class Adam implements Optimizer {
     }
 
     @Override
+    public double[] settingValues() {
+        return new double[] {lr, beta1, beta2, eps};
+    }
+
+    @Override
     public Map<String, Object> state() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", KIND.name());
-        s.put("lr", lr);
-        s.put("beta1", beta1);
-        s.put("beta2", beta2);
-        s.put("eps", eps);
+        Map<String, Object> s = settingsState();
         Map<String, Object> per = new LinkedHashMap<>();
         states.forEach((p, st) -> {
             Map<String, Object> e = new LinkedHashMap<>();

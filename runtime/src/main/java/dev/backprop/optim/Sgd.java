@@ -89,12 +89,13 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
+    public double[] settingValues() {
+        return new double[] {lr, momentum, weightDecay};
+    }
+
+    @Override
     public Map<String, Object> state() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", KIND.name());
-        s.put("lr", lr);
-        s.put("momentum", momentum);
-        s.put("weightDecay", weightDecay);
+        Map<String, Object> s = settingsState();
         Map<String, double[]> bufs = new LinkedHashMap<>();
         buffers.forEach((p, m) -> bufs.put(p.name(), m.toArray()));
         s.put("momentumBuffers", bufs);
