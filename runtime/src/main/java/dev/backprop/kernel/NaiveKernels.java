@@ -11,42 +11,38 @@ public final class NaiveKernels {
     private NaiveKernels() {
     }
 
+    /**
+     * Σₖ a[ao + k·sa]·b[bo + k·sb] for k = 0 … n−1 as one {@code Math.fma} chain, k ascending from 0:
+     * the formula of every output element of every product here and in the one-example loops.
+     */
+    public static double fmaChain(DoubleBuffer a, int ao, int sa, DoubleBuffer b, int bo, int sb, int n) {
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s = Math.fma(a.get(ao + k * sa), b.get(bo + k * sb), s); // s += a[k]·b[k]
+        }
+        return s;
+    }
+
     /** z = x·Wᵀ + b: x is [B, in], W is [out, in], b is [1, out]; writes z [B, out]. */
     public static void affine(RowMajor x, RowMajor w, RowMajor b, RowMajor z) {
-        int batch = x.rows();
         int in = x.cols();
         int out = w.rows();
-        DoubleBuffer xs = x.data();
-        DoubleBuffer ws = w.data();
-        DoubleBuffer bs = b.data();
         DoubleBuffer zs = z.data();
-        for (int i = 0; i < batch; i++) {
-            int xo = i * in;
+        for (int i = 0; i < x.rows(); i++) {
             for (int j = 0; j < out; j++) {
-                int wo = j * in;
-                double s = 0;
-                for (int k = 0; k < in; k++) {
-                    s = Math.fma(xs.get(xo + k), ws.get(wo + k), s); // s += x[i][k]·W[j][k]
-                }
-                zs.put(i * out + j, s + bs.get(j));
+                zs.put(i * out + j, fmaChain(x.data(), i * in, 1, w.data(), j * in, 1, in) + b.data().get(j)); // x[i]·W[j] + b[j]
             }
         }
     }
 
     /** dW = scale·δᵀ·x (+ dW when accumulating): δ is [B, out], x is [B, in], dW is [out, in]. */
     public static void gradW(RowMajor delta, RowMajor x, double scale, boolean accumulate, RowMajor dw) {
-        int batch = delta.rows();
         int out = delta.cols();
         int in = x.cols();
-        DoubleBuffer ds = delta.data();
-        DoubleBuffer xs = x.data();
         DoubleBuffer gs = dw.data();
         for (int j = 0; j < out; j++) {
             for (int k = 0; k < in; k++) {
-                double s = 0;
-                for (int i = 0; i < batch; i++) {
-                    s = Math.fma(ds.get(i * out + j), xs.get(i * in + k), s); // s += δ[i][j]·x[i][k]
-                }
+                double s = fmaChain(delta.data(), j, out, x.data(), k, in, delta.rows()); // Σᵢ δ[i][j]·x[i][k]
                 int o = j * in + k;
                 gs.put(o, (accumulate ? gs.get(o) : 0.0) + scale * s);
             }
@@ -55,19 +51,12 @@ public final class NaiveKernels {
 
     /** gradA = δ·W: δ is [B, out], W is [out, in]; writes gradA [B, in]. */
     public static void backprop(RowMajor delta, RowMajor w, RowMajor gradA) {
-        int batch = delta.rows();
         int out = delta.cols();
         int in = w.cols();
-        DoubleBuffer ds = delta.data();
-        DoubleBuffer ws = w.data();
         DoubleBuffer gs = gradA.data();
-        for (int i = 0; i < batch; i++) {
+        for (int i = 0; i < delta.rows(); i++) {
             for (int k = 0; k < in; k++) {
-                double s = 0;
-                for (int j = 0; j < out; j++) {
-                    s = Math.fma(ds.get(i * out + j), ws.get(j * in + k), s); // s += δ[i][j]·W[j][k]
-                }
-                gs.put(i * in + k, s);
+                gs.put(i * in + k, fmaChain(delta.data(), i * out, 1, w.data(), k, in, out)); // Σⱼ δ[i][j]·W[j][k]
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.backprop.nn;
 
-import java.nio.DoubleBuffer;
+import dev.backprop.kernel.NaiveKernels;
 
 /**
  * {@link Dense}'s loops for a batch of one example through a small layer (the lesson's nets, a
@@ -24,42 +24,23 @@ final class SingleExample {
     /** z = W·x + b (one fma chain per unit, k ascending, then + b), a = f(z): x [1, in], W [out, in]. */
     static void forward(Matrix x, Matrix w, Matrix b, Activation.Elementwise f, Matrix z, Matrix a) {
         int in = w.cols();
-        int out = w.rows();
-        DoubleBuffer xs = x.data();
-        DoubleBuffer ws = w.data();
-        DoubleBuffer bs = b.data();
-        DoubleBuffer zs = z.data();
-        DoubleBuffer as = a.data();
-        for (int j = 0; j < out; j++) {
-            int wo = j * in;
-            double s = 0;
-            for (int k = 0; k < in; k++) {
-                s = Math.fma(xs.get(k), ws.get(wo + k), s); // s += x[k]·W[j][k]
-            }
-            double zj = s + bs.get(j);
-            zs.put(j, zj);
-            as.put(j, f.apply(zj)); // a = f(z)
+        for (int j = 0; j < w.rows(); j++) {
+            double zj = NaiveKernels.fmaChain(x.data(), 0, 1, w.data(), j * in, 1, in) + b.at(j); // z = x·W[j] + b[j]
+            z.put(j, zj);
+            a.put(j, f.apply(zj)); // a = f(z)
         }
     }
 
     /** ∂L/∂W = scale·δᵀ·x, ∂L/∂b = scale·δ (added to what is there when accumulating): δ [1, out], x [1, in]. */
     static void gradients(Matrix delta, Matrix x, double scale, boolean accumulate, Matrix dw, Matrix db) {
         int in = x.cols();
-        int out = delta.cols();
-        DoubleBuffer ds = delta.data();
-        DoubleBuffer xs = x.data();
-        DoubleBuffer gws = dw.data();
-        DoubleBuffer gbs = db.data();
-        for (int j = 0; j < out; j++) {
-            double dj = ds.get(j);
-            int o = j * in;
+        for (int j = 0; j < delta.cols(); j++) {
+            double dj = delta.at(j);
             for (int k = 0; k < in; k++) {
-                double s = Math.fma(dj, xs.get(k), 0.0); // s = δ[j]·x[k]
-                gws.put(o + k, (accumulate ? gws.get(o + k) : 0.0) + scale * s);
+                double s = Math.fma(dj, x.at(k), 0.0); // a chain of one: s = δ[j]·x[k]
+                dw.put(j * in + k, (accumulate ? dw.at(j * in + k) : 0.0) + scale * s);
             }
-            double sb = 0;
-            sb += dj;
-            gbs.put(j, (accumulate ? gbs.get(j) : 0.0) + scale * sb);
+            db.put(j, (accumulate ? db.at(j) : 0.0) + scale * (0.0 + dj)); // a sum of one: Σδ = 0 + δ[j]
         }
     }
 
@@ -69,18 +50,9 @@ final class SingleExample {
      */
     static void delta(Matrix delta, Matrix w, Activation.Elementwise f, Matrix z, Matrix a, Matrix deltaBelow) {
         int in = w.cols();
-        int out = w.rows();
-        DoubleBuffer ds = delta.data();
-        DoubleBuffer ws = w.data();
-        DoubleBuffer zs = z.data();
-        DoubleBuffer as = a.data();
-        DoubleBuffer db = deltaBelow.data();
         for (int k = 0; k < in; k++) {
-            double s = 0;
-            for (int j = 0; j < out; j++) {
-                s = Math.fma(ds.get(j), ws.get(j * in + k), s); // s += δ[j]·W[j][k]
-            }
-            db.put(k, f == null ? s : s * f.derivative(zs.get(k), as.get(k))); // δ = (Wᵀδ) ⊙ f'(z)
+            double s = NaiveKernels.fmaChain(delta.data(), 0, 1, w.data(), k, in, w.rows()); // (Wᵀδ)[k]
+            deltaBelow.put(k, f == null ? s : s * f.derivative(z.at(k), a.at(k))); // δ = (Wᵀδ) ⊙ f'(z)
         }
     }
 }

@@ -21,6 +21,8 @@ public final class Adam implements Optimizer {
     private final double beta2;
     private final double eps;
     private final Map<Param, State> states = new IdentityHashMap<>();
+    /** The step direction of the parameter at hand (reused). */
+    private Matrix direction;
 
     private static final class State {
         final Matrix m;
@@ -50,41 +52,38 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void update(List<Param> trainable, double[] norms) {
-        for (int i = 0; i < trainable.size(); i++) {
-            Param p = trainable.get(i);
-            State s = states.computeIfAbsent(p, State::new);
-            s.t++;
-            double bc1 = 1 - StrictMath.pow(beta1, s.t);
-            double bc2Sqrt = StrictMath.sqrt(1 - StrictMath.pow(beta2, s.t));
-            double stepSize = lr / bc1;
-            var w = p.value().data();
-            var g = p.grad().data();
-            var m = s.m.data();
-            var v = s.v.data();
-            double sq = 0;
-            for (int k = 0, n = p.size(); k < n; k++) {
-                double gk = g.get(k);
-                double mk = m.get(k) * beta1 + (1 - beta1) * gk;       // m = β₁m + (1−β₁)g
-                double vk = v.get(k) * beta2 + (1 - beta2) * gk * gk;  // v = β₂v + (1−β₂)g²
-                m.put(k, mk);
-                v.put(k, vk);
-                double delta = stepSize * (mk / (Math.sqrt(vk) / bc2Sqrt + eps));
-                w.put(k, w.get(k) - delta);
-                sq += delta * delta;
-            }
-            norms[i] = Math.sqrt(sq);
+    public double update(Param p) {
+        State s = states.computeIfAbsent(p, State::new);
+        s.t++;
+        double bc1 = 1 - StrictMath.pow(beta1, s.t);
+        double bc2Sqrt = StrictMath.sqrt(1 - StrictMath.pow(beta2, s.t));
+        double stepSize = lr / bc1;
+        var g = p.grad().data();
+        var m = s.m.data();
+        var v = s.v.data();
+        if (direction == null || direction.size() < p.size()) {
+            direction = Matrix.zeros(1, p.size());
         }
+        var u = direction.data();
+        for (int k = 0, n = p.size(); k < n; k++) {
+            double gk = g.get(k);
+            double mk = m.get(k) * beta1 + (1 - beta1) * gk;       // m = β₁m + (1−β₁)g
+            double vk = v.get(k) * beta2 + (1 - beta2) * gk * gk;  // v = β₂v + (1−β₂)g²
+            m.put(k, mk);
+            v.put(k, vk);
+            u.put(k, mk / (Math.sqrt(vk) / bc2Sqrt + eps));        // u = m / (√v/√(1−β₂ᵗ) + ε)
+        }
+        return Math.sqrt(p.descend(stepSize, u)); // p ← p − (lr/(1−β₁ᵗ))·u
+    }
+
+    @Override
+    public double[] settingValues() {
+        return new double[] {lr, beta1, beta2, eps};
     }
 
     @Override
     public Map<String, Object> state() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", KIND.name());
-        s.put("lr", lr);
-        s.put("beta1", beta1);
-        s.put("beta2", beta2);
-        s.put("eps", eps);
+        Map<String, Object> s = settingsState();
         Map<String, Object> per = new LinkedHashMap<>();
         states.forEach((p, st) -> {
             Map<String, Object> e = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.backprop.nn.Network;
 import dev.backprop.nn.Param;
 import dev.backprop.nn.ValueError;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -100,7 +101,17 @@ public sealed interface Optimizer extends dev.backprop.nn.UpdateRule permits Sgd
 
     /** As {@link #update(List)}, writing ‖Δp‖ into {@code norms[i]}; allocates nothing in steady state. */
     @Override
-    void update(List<Param> trainable, double[] norms);
+    default void update(List<Param> trainable, double[] norms) {
+        for (int i = 0; i < trainable.size(); i++) {
+            norms[i] = update(trainable.get(i));
+        }
+    }
+
+    /**
+     * This rule's update of one parameter: its direction u from the gradient (and the rule's state), then
+     * {@link Param#descend} p ← p − η·u; returns ‖Δp‖.
+     */
+    double update(Param p);
 
     /** One step on {@code net}: the same as {@code net.step(this)}. */
     default void step(Network net) {
@@ -109,4 +120,18 @@ public sealed interface Optimizer extends dev.backprop.nn.UpdateRule permits Sgd
 
     /** Hyper-parameters and per-parameter state, for inspection; {@code type} is {@code kind().name()}. */
     Map<String, Object> state();
+
+    /** This rule's setting values, one per {@link Kind#settings} entry, in that order. */
+    double[] settingValues();
+
+    /** {@code type} and every setting under its name from {@link Kind#settings}: how each {@link #state()} begins. */
+    default Map<String, Object> settingsState() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", kind().name());
+        double[] values = settingValues();
+        for (int i = 0; i < values.length; i++) {
+            s.put(kind().settings().get(i).name(), values[i]);
+        }
+        return s;
+    }
 }

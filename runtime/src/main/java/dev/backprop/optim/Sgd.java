@@ -3,6 +3,7 @@ package dev.backprop.optim;
 import dev.backprop.nn.Checks;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Param;
+import java.nio.DoubleBuffer;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class Sgd implements Optimizer {
     private final double momentum;
     private final double weightDecay;
     private final Map<Param, Matrix> buffers = new IdentityHashMap<>();
+    /** g = ∂L/∂p + λ·p of the parameter at hand, when there is weight decay but no momentum (reused). */
+    private Matrix decayed;
 
     public Sgd(double lr, double momentum, double weightDecay) {
         this.lr = Checks.learningRate(KIND.name() + " lr", lr);
@@ -45,46 +48,54 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void update(List<Param> trainable, double[] norms) {
-        for (int i = 0; i < trainable.size(); i++) {
-            Param p = trainable.get(i);
-            var w = p.value().data();
-            var g = p.grad().data();
-            Matrix buf = null;
-            boolean first = false;
-            if (momentum != 0) {
-                buf = buffers.get(p);
-                if (buf == null) {
-                    buf = Matrix.zeros(p.rows(), p.cols());
-                    buffers.put(p, buf);
-                    first = true;
-                }
-            }
-            double sq = 0;
-            for (int k = 0, n = p.size(); k < n; k++) {
-                double d = g.get(k);
-                if (weightDecay != 0) {
-                    d += weightDecay * w.get(k);
-                }
-                if (buf != null) {
-                    d = first ? d : momentum * buf.at(k) + d; // buf = μ·buf + g, starting at g
-                    buf.put(k, d);
-                }
-                double delta = lr * d;
-                w.put(k, w.get(k) - delta);
-                sq += delta * delta;
-            }
-            norms[i] = Math.sqrt(sq);
+    public double update(Param p) {
+        return Math.sqrt(p.descend(lr, direction(p))); // p ← p − lr·buf
+    }
+
+    /** ∂L/∂p as is without momentum and decay; else g = ∂L/∂p + λ·p, buf = μ·buf + g (g on the first step). */
+    private DoubleBuffer direction(Param p) {
+        DoubleBuffer g = p.grad().data();
+        if (momentum == 0 && weightDecay == 0) {
+            return g;
         }
+        Matrix buf;
+        boolean first = false;
+        if (momentum != 0) {
+            buf = buffers.get(p);
+            if (buf == null) {
+                buf = Matrix.zeros(p.rows(), p.cols());
+                buffers.put(p, buf);
+                first = true;
+            }
+        } else {
+            if (decayed == null || decayed.size() < p.size()) {
+                decayed = Matrix.zeros(1, p.size());
+            }
+            buf = decayed;
+        }
+        DoubleBuffer w = p.value().data();
+        DoubleBuffer b = buf.data();
+        for (int k = 0, n = p.size(); k < n; k++) {
+            double d = g.get(k);
+            if (weightDecay != 0) {
+                d += weightDecay * w.get(k); // g = ∂L/∂p + λ·p
+            }
+            if (momentum != 0) {
+                d = first ? d : momentum * b.get(k) + d; // buf = μ·buf + g, starting at g
+            }
+            b.put(k, d);
+        }
+        return b;
+    }
+
+    @Override
+    public double[] settingValues() {
+        return new double[] {lr, momentum, weightDecay};
     }
 
     @Override
     public Map<String, Object> state() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("type", KIND.name());
-        s.put("lr", lr);
-        s.put("momentum", momentum);
-        s.put("weightDecay", weightDecay);
+        Map<String, Object> s = settingsState();
         Map<String, double[]> bufs = new LinkedHashMap<>();
         buffers.forEach((p, m) -> bufs.put(p.name(), m.toArray()));
         s.put("momentumBuffers", bufs);

@@ -123,6 +123,11 @@ class AllocationTest {
     }
 
     @Test
+    void sgdWithWeightDecayAloneAllocatesNothing() {
+        assertNoAllocation(new Sgd(0.05, 0.0, 1e-4), "net.step(sgd with weight decay, no momentum)");
+    }
+
+    @Test
     void adamStepsAllocateNothing() {
         assertNoAllocation(new Adam(1e-3, 0.9, 0.999, 1e-8), "net.step(adam)");
     }

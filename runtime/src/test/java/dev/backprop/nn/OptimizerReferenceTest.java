@@ -44,6 +44,45 @@ class OptimizerReferenceTest {
         runAgainstTorch(1, new Sgd(0.1, 0.9, 0.01));
     }
 
+    /**
+     * Without momentum torch.optim.SGD is p ← p − lr·(∂L/∂p + λ·p), computed here from the gradients read before
+     * each step: the optimizer must give exactly those bits (plain, and weight decay alone, which keeps no buffer).
+     */
+    @Test
+    void sgdWithoutMomentumIsTorchsFormulaToTheBit() throws Exception {
+        for (double decay : new double[] {0.0, 0.01}) {
+            JsonNode ref = ReferenceNets.read("optimizer_reference.json");
+            Network net = ReferenceNets.build(ref.get("net"));
+            Sgd sgd = new Sgd(0.1, 0.0, decay);
+            for (int s = 0; s < 3; s++) {
+                JsonNode batch = ref.get("batches").get(s);
+                int rows = batch.get("rows").asInt();
+                net.forward(ReferenceNets.matrix(batch.get("x"), rows));
+                net.backward(ReferenceNets.matrix(batch.get("y"), rows));
+                double[][] expected = new double[net.params().size()][];
+                for (int i = 0; i < expected.length; i++) {
+                    Param p = net.params().get(i);
+                    double[] w = p.value().toArray();
+                    double[] g = p.grad().toArray();
+                    for (int k = 0; k < w.length; k++) {
+                        w[k] = w[k] - 0.1 * (g[k] + decay * w[k]);
+                    }
+                    expected[i] = w;
+                }
+                net.step(sgd);
+                for (int i = 0; i < expected.length; i++) {
+                    Param p = net.params().get(i);
+                    double[] got = p.value().toArray();
+                    for (int k = 0; k < got.length; k++) {
+                        assertEquals(Double.doubleToRawLongBits(expected[i][k]), Double.doubleToRawLongBits(got[k]),
+                                p.name() + "[" + k + "] after step " + (s + 1) + " with weight decay " + decay + ": expected "
+                                        + expected[i][k] + ", got " + got[k]);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void adamMatchesTorch() throws Exception {
         runAgainstTorch(2, new Adam(0.01, 0.9, 0.999, 1e-8));
