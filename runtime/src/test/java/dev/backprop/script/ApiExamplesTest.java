@@ -312,8 +312,9 @@ class ApiExamplesTest {
     @Test
     void printConsoleAndArgs() {
         try (Scripts s = new Scripts(Sandbox.builder().args(java.util.List.of("a", "b")))) {
-            s.eval("print('x', 1, [1, 2]); console.log('log'); console.error('oops'); print(args.join('+'), args.length)");
-            assertEquals("x 1 [1, 2]\nlog\na+b 2\n", s.out());
+            s.eval("print('x', 1, [1, 2]); console.log('log'); console.error('oops'); print(args.join('+'), args.length);"
+                    + " print(Array.isArray(args), Object.isFrozen(args), typeof args[0])");
+            assertEquals("x 1 [1, 2]\nlog\na+b 2\ntrue true string\n", s.out());
             assertEquals("oops\n", s.err());
         }
     }
