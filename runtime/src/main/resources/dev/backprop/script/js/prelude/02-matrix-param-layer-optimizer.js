@@ -18,15 +18,6 @@
     get shape() {
       return [this.#h.rows(), this.#h.cols()];
     }
-    get rows() {
-      return this.#h.rows();
-    }
-    get cols() {
-      return this.#h.cols();
-    }
-    get size() {
-      return this.#h.size();
-    }
     get data() {
       if (this.#data === null) {
         this.#data = view(this.#h.bytes(), this.#h.size());
@@ -65,6 +56,7 @@
       return display(this, false);
     }
   }
+  handleGetters(Matrix, matrixHost, ['rows', 'cols', 'size']);
 
   // ---- Param --------------------------------------------------------------------------------------
   let paramHost;
@@ -184,10 +176,14 @@
   }
 
   // ---- Layer --------------------------------------------------------------------------------------
+  let layerHost;
   class Layer {
     #h;
     #W;
     #b;
+    static {
+      layerHost = (l) => l.#h;
+    }
     constructor(token, h) {
       if (token !== SECRET) {
         throw new TypeError('layers come from a network: net.layers[i]');
@@ -211,22 +207,11 @@
     get delta() {
       return matrixOrNull(this.#h.delta());
     }
-    get activation() {
-      return this.#h.activation();
-    }
-    get inputs() {
-      return this.#h.inputs();
-    }
-    get outputs() {
-      return this.#h.outputs();
-    }
-    get index() {
-      return this.#h.index();
-    }
     toString() {
       return 'Layer ' + this.index + ': ' + this.inputs + '→' + this.outputs + ' ' + this.activation;
     }
   }
+  handleGetters(Layer, layerHost, ['activation', 'inputs', 'outputs', 'index']);
   function matrixOrNull(h) {
     return h == null ? null : new Matrix(SECRET, h);
   }
