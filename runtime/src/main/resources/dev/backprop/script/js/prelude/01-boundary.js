@@ -72,6 +72,18 @@
   const hnn = host.nn();
   const SECRET = Symbol('backprop');
 
+  /**
+   * The engine handle an API object wraps, once `token` shows that the prelude is the one making it; a script's
+   * own `new nn.Dataset()` gets the TypeError that says how such objects are made (`how`, or the text `how()`
+   * gives, worked out only then).
+   */
+  function handleOf(token, h, how) {
+    if (token !== SECRET) {
+      throw new TypeError(typeof how === 'function' ? how() : how);
+    }
+    return h;
+  }
+
   // ---- errors: the engine's names as real JS Error subclasses ------------------------------------
   function errorClass(name) {
     const C = class extends Error {};

@@ -10,6 +10,7 @@
       matrixHostOrNull = (v) => (v !== null && typeof v === 'object' && #h in v ? v.#h : null);
     }
     constructor(token, h) {
+      // handleOf's check, inline: net.forward makes a Matrix per batch, and the interpreter pays for each call
       if (token !== SECRET) {
         throw new TypeError('matrices are made with nn.matrix(rows, cols, values?)');
       }
@@ -69,10 +70,7 @@
       paramHost = (p) => p.#h;
     }
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('parameters come from a network: net.params() or net.layers[i].W');
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h, 'parameters come from a network: net.params() or net.layers[i].W');
     }
     get name() {
       return this.#h.name();
@@ -185,10 +183,7 @@
       layerHost = (l) => l.#h;
     }
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('layers come from a network: net.layers[i]');
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h, 'layers come from a network: net.layers[i]');
       this.#W = new Param(SECRET, h.W());
       this.#b = new Param(SECRET, h.b());
     }
@@ -256,6 +251,9 @@
     }
     return 'nn.' + k.name + '(' + (given.length === 0 ? '' : '{ ' + ArrayJoin(given, ', ') + ' }') + ')';
   }
+  function optimizersAreMadeWith() {
+    return 'optimizers are made with ' + optimizerCalls();
+  }
   let optimizerHost;
   class Optimizer {
     #h;
@@ -263,10 +261,7 @@
       optimizerHost = (o) => o.#h;
     }
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('optimizers are made with ' + optimizerCalls());
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h, optimizersAreMadeWith);
     }
     get kind() {
       return this.#h.kind();

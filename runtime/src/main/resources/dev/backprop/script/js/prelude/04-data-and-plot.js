@@ -8,10 +8,8 @@
       datasetHost = (d) => d.#h;
     }
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('datasets are made with nn.data.xor(), nn.data.circle(…), nn.data.csv(…) or nn.data.of(x, y)');
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h,
+        'datasets are made with nn.data.xor(), nn.data.circle(…), nn.data.csv(…) or nn.data.of(x, y)');
     }
     get x() {
       return new Matrix(SECRET, this.#h.x());
@@ -134,10 +132,7 @@
   class Chart {
     #h;
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('charts are made with plot.line, plot.boundary or plot.histogram');
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h, 'charts are made with plot.line, plot.boundary or plot.histogram');
     }
     static {
       chartHost = (c) => c.#h;
