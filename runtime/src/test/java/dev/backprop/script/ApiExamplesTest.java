@@ -310,10 +310,35 @@ class ApiExamplesTest {
     }
 
     @Test
+    void aScriptCannotMakeTheApiObjectsItselfAndIsToldHow() {
+        String[][] cases = {
+            {"new nn.Matrix()", "matrices are made with nn.matrix(rows, cols, values?)"},
+            {"new nn.Param(Symbol('backprop'), {})", "parameters come from a network: net.params() or net.layers[i].W"},
+            {"new nn.Layer()", "layers come from a network: net.layers[i]"},
+            {"new nn.Network({}, {})", "networks are made with nn.net(sizes, options), nn.toy() or net.clone()"},
+            {"new nn.Dataset()",
+                "datasets are made with nn.data.xor(), nn.data.circle(…), nn.data.csv(…) or nn.data.of(x, y)"},
+            {"new nn.Chart()", "charts are made with plot.line, plot.boundary or plot.histogram"},
+            {"new nn.Walkthrough()", "walkthroughs are made with nn.explain(net, x, y, { lr })"},
+        };
+        for (String[] c : cases) {
+            ScriptError e = fails(c[0]);
+            assertEquals("TypeError", e.errorName(), c[0]);
+            assertEquals("TypeError: " + c[1], e.getMessage(), c[0]);
+        }
+        // the optimizer's text names every rule the engine has (worked out only when a script gets it wrong)
+        ScriptError o = fails("new nn.Optimizer()");
+        assertEquals("TypeError", o.errorName());
+        assertTrue(o.getMessage().startsWith("TypeError: optimizers are made with nn.sgd({ lr })")
+                && o.getMessage().contains("nn.adam()"), o.getMessage());
+    }
+
+    @Test
     void printConsoleAndArgs() {
         try (Scripts s = new Scripts(Sandbox.builder().args(java.util.List.of("a", "b")))) {
-            s.eval("print('x', 1, [1, 2]); console.log('log'); console.error('oops'); print(args.join('+'), args.length)");
-            assertEquals("x 1 [1, 2]\nlog\na+b 2\n", s.out());
+            s.eval("print('x', 1, [1, 2]); console.log('log'); console.error('oops'); print(args.join('+'), args.length);"
+                    + " print(Array.isArray(args), Object.isFrozen(args), typeof args[0])");
+            assertEquals("x 1 [1, 2]\nlog\na+b 2\ntrue true string\n", s.out());
             assertEquals("oops\n", s.err());
         }
     }

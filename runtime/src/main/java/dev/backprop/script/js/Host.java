@@ -132,14 +132,10 @@ public final class Host {
         barShown = true;
     }
 
+    /** The strings given after {@code --} on the command line (the prelude's {@code args}). */
     @Export
-    public int argCount() {
-        return args.size();
-    }
-
-    @Export
-    public String arg(int i) {
-        return args.get(i);
+    public String[] args() {
+        return args.toArray(String[]::new);
     }
 
     @Export

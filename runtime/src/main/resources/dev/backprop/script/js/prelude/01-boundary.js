@@ -72,6 +72,18 @@
   const hnn = host.nn();
   const SECRET = Symbol('backprop');
 
+  /**
+   * The engine handle an API object wraps, once `token` shows that the prelude is the one making it; a script's
+   * own `new nn.Dataset()` gets the TypeError that says how such objects are made (`how`, or the text `how()`
+   * gives, worked out only then).
+   */
+  function handleOf(token, h, how) {
+    if (token !== SECRET) {
+      throw new TypeError(typeof how === 'function' ? how() : how);
+    }
+    return h;
+  }
+
   // ---- errors: the engine's names as real JS Error subclasses ------------------------------------
   function errorClass(name) {
     const C = class extends Error {};
@@ -146,6 +158,19 @@
       }
     }
     ObjectDefineProperties(proto, out);
+  }
+  /**
+   * The facts a class reads straight off its engine handle, one getter each: `layer.inputs` is h.inputs() for
+   * `hostOf(layer)` = h. Like a class's own getters (non-enumerable, named 'get inputs'); guardMethods wraps them
+   * with the rest. One defineProperties call per class and no call per name, for start-up's sake (see above).
+   */
+  function handleGetters(C, hostOf, names) {
+    const ds = { __proto__: null };
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i], key = 'get ' + name;
+      ds[name] = { get: { [key]() { return hostOf(this)[name](); } }[key], configurable: true };
+    }
+    ObjectDefineProperties(C.prototype, ds);
   }
   /** `o`, a namespace object of plain functions (no classes), with each of them guarded. */
   function guardAll(o) {

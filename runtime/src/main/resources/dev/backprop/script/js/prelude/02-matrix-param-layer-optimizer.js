@@ -10,6 +10,7 @@
       matrixHostOrNull = (v) => (v !== null && typeof v === 'object' && #h in v ? v.#h : null);
     }
     constructor(token, h) {
+      // handleOf's check, inline: net.forward makes a Matrix per batch, and the interpreter pays for each call
       if (token !== SECRET) {
         throw new TypeError('matrices are made with nn.matrix(rows, cols, values?)');
       }
@@ -17,15 +18,6 @@
     }
     get shape() {
       return [this.#h.rows(), this.#h.cols()];
-    }
-    get rows() {
-      return this.#h.rows();
-    }
-    get cols() {
-      return this.#h.cols();
-    }
-    get size() {
-      return this.#h.size();
     }
     get data() {
       if (this.#data === null) {
@@ -65,6 +57,7 @@
       return display(this, false);
     }
   }
+  handleGetters(Matrix, matrixHost, ['rows', 'cols', 'size']);
 
   // ---- Param --------------------------------------------------------------------------------------
   let paramHost;
@@ -77,10 +70,7 @@
       paramHost = (p) => p.#h;
     }
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('parameters come from a network: net.params() or net.layers[i].W');
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h, 'parameters come from a network: net.params() or net.layers[i].W');
     }
     get name() {
       return this.#h.name();
@@ -184,15 +174,16 @@
   }
 
   // ---- Layer --------------------------------------------------------------------------------------
+  let layerHost;
   class Layer {
     #h;
     #W;
     #b;
+    static {
+      layerHost = (l) => l.#h;
+    }
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('layers come from a network: net.layers[i]');
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h, 'layers come from a network: net.layers[i]');
       this.#W = new Param(SECRET, h.W());
       this.#b = new Param(SECRET, h.b());
     }
@@ -211,22 +202,11 @@
     get delta() {
       return matrixOrNull(this.#h.delta());
     }
-    get activation() {
-      return this.#h.activation();
-    }
-    get inputs() {
-      return this.#h.inputs();
-    }
-    get outputs() {
-      return this.#h.outputs();
-    }
-    get index() {
-      return this.#h.index();
-    }
     toString() {
       return 'Layer ' + this.index + ': ' + this.inputs + '→' + this.outputs + ' ' + this.activation;
     }
   }
+  handleGetters(Layer, layerHost, ['activation', 'inputs', 'outputs', 'index']);
   function matrixOrNull(h) {
     return h == null ? null : new Matrix(SECRET, h);
   }
@@ -271,6 +251,9 @@
     }
     return 'nn.' + k.name + '(' + (given.length === 0 ? '' : '{ ' + ArrayJoin(given, ', ') + ' }') + ')';
   }
+  function optimizersAreMadeWith() {
+    return 'optimizers are made with ' + optimizerCalls();
+  }
   let optimizerHost;
   class Optimizer {
     #h;
@@ -278,10 +261,7 @@
       optimizerHost = (o) => o.#h;
     }
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('optimizers are made with ' + optimizerCalls());
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h, optimizersAreMadeWith);
     }
     get kind() {
       return this.#h.kind();

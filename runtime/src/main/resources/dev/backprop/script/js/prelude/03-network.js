@@ -21,10 +21,7 @@
       networkHostOrNull = (v) => (v !== null && typeof v === 'object' && #h in v ? v.#h : null);
     }
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('networks are made with nn.net(sizes, options), nn.toy() or net.clone()');
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h, 'networks are made with nn.net(sizes, options), nn.toy() or net.clone()');
       this.#inputs = h.inputs();
       this.#outputs = h.outputs();
     }

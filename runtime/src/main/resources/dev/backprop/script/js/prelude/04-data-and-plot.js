@@ -8,25 +8,14 @@
       datasetHost = (d) => d.#h;
     }
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('datasets are made with nn.data.xor(), nn.data.circle(…), nn.data.csv(…) or nn.data.of(x, y)');
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h,
+        'datasets are made with nn.data.xor(), nn.data.circle(…), nn.data.csv(…) or nn.data.of(x, y)');
     }
     get x() {
       return new Matrix(SECRET, this.#h.x());
     }
     get y() {
       return new Matrix(SECRET, this.#h.y());
-    }
-    get size() {
-      return this.#h.size();
-    }
-    get features() {
-      return this.#h.features();
-    }
-    get classes() {
-      return this.#h.classes();
     }
     get classNames() {
       return JSONParse(this.#h.classNamesJson());
@@ -82,6 +71,7 @@
       return this.#h.toString();
     }
   }
+  handleGetters(Dataset, datasetHost, ['size', 'features', 'classes']);
   function seedOr(seed, what) {
     if (seed === undefined) {
       return hnn.seed();
@@ -142,10 +132,7 @@
   class Chart {
     #h;
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('charts are made with plot.line, plot.boundary or plot.histogram');
-      }
-      this.#h = h;
+      this.#h = handleOf(token, h, 'charts are made with plot.line, plot.boundary or plot.histogram');
     }
     static {
       chartHost = (c) => c.#h;

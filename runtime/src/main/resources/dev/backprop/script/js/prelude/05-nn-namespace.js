@@ -188,9 +188,7 @@
   class Walkthrough {
     #text;
     constructor(token, h) {
-      if (token !== SECRET) {
-        throw new TypeError('walkthroughs are made with nn.explain(net, x, y, { lr })');
-      }
+      handleOf(token, h, 'walkthroughs are made with nn.explain(net, x, y, { lr })');
       this.#text = h.toString();
       this.title = h.title();
       this.steps = deepFreeze(parse(h.steps()));

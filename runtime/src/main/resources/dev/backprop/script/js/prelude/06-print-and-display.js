@@ -61,7 +61,7 @@
       }
     }
   }
-  const args = ObjectFreeze(Array.from({ length: host.argCount() }, (_, i) => host.arg(i)));
+  const args = ObjectFreeze(Array.from(host.args()));
 
   // ---- display: human formatting for print and the shell ----------------------------------------------
   const C = { num: '\x1b[33m', str: '\x1b[32m', dim: '\x1b[90m', name: '\x1b[36m', off: '\x1b[0m' };
