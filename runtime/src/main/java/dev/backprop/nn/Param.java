@@ -85,6 +85,10 @@ public final class Param {
     public double descend(double lr, DoubleBuffer u) {
         DoubleBuffer w = value.data();
         int n = size();
+        if (u.limit() < n) {
+            throw new IllegalArgumentException("a step of " + name + " needs a direction of " + n
+                    + " values (one per element, row-major); this one holds " + u.limit());
+        }
         // ‖Δp‖² in four running sums (k mod 4), added at the end: one chain of dependent adds over the 100k
         // weights of a W2 layer cost ~10 % of a training step. A fixed order, so still the same bits every run.
         double sq0 = 0;
