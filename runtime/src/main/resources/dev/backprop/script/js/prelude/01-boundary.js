@@ -159,19 +159,6 @@
     }
     ObjectDefineProperties(proto, out);
   }
-  /**
-   * The facts a class reads straight off its engine handle, one getter each: `layer.inputs` is h.inputs() for
-   * `hostOf(layer)` = h. Like a class's own getters (non-enumerable, named 'get inputs'); guardMethods wraps them
-   * with the rest. One defineProperties call per class and no call per name, for start-up's sake (see above).
-   */
-  function handleGetters(C, hostOf, names) {
-    const ds = { __proto__: null };
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i], key = 'get ' + name;
-      ds[name] = { get: { [key]() { return hostOf(this)[name](); } }[key], configurable: true };
-    }
-    ObjectDefineProperties(C.prototype, ds);
-  }
   /** `o`, a namespace object of plain functions (no classes), with each of them guarded. */
   function guardAll(o) {
     const names = ObjectKeys(o);

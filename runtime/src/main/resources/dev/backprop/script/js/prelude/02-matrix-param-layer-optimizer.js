@@ -19,6 +19,15 @@
     get shape() {
       return [this.#h.rows(), this.#h.cols()];
     }
+    get rows() {
+      return this.#h.rows();
+    }
+    get cols() {
+      return this.#h.cols();
+    }
+    get size() {
+      return this.#h.size();
+    }
     get data() {
       if (this.#data === null) {
         this.#data = view(this.#h.bytes(), this.#h.size());
@@ -57,7 +66,6 @@
       return display(this, false);
     }
   }
-  handleGetters(Matrix, matrixHost, ['rows', 'cols', 'size']);
 
   // ---- Param --------------------------------------------------------------------------------------
   let paramHost;
@@ -174,14 +182,10 @@
   }
 
   // ---- Layer --------------------------------------------------------------------------------------
-  let layerHost;
   class Layer {
     #h;
     #W;
     #b;
-    static {
-      layerHost = (l) => l.#h;
-    }
     constructor(token, h) {
       this.#h = handleOf(token, h, 'layers come from a network: net.layers[i]');
       this.#W = new Param(SECRET, h.W());
@@ -202,11 +206,22 @@
     get delta() {
       return matrixOrNull(this.#h.delta());
     }
+    get activation() {
+      return this.#h.activation();
+    }
+    get inputs() {
+      return this.#h.inputs();
+    }
+    get outputs() {
+      return this.#h.outputs();
+    }
+    get index() {
+      return this.#h.index();
+    }
     toString() {
       return 'Layer ' + this.index + ': ' + this.inputs + '→' + this.outputs + ' ' + this.activation;
     }
   }
-  handleGetters(Layer, layerHost, ['activation', 'inputs', 'outputs', 'index']);
   function matrixOrNull(h) {
     return h == null ? null : new Matrix(SECRET, h);
   }

@@ -17,6 +17,15 @@
     get y() {
       return new Matrix(SECRET, this.#h.y());
     }
+    get size() {
+      return this.#h.size();
+    }
+    get features() {
+      return this.#h.features();
+    }
+    get classes() {
+      return this.#h.classes();
+    }
     get classNames() {
       return JSONParse(this.#h.classNamesJson());
     }
@@ -71,7 +80,6 @@
       return this.#h.toString();
     }
   }
-  handleGetters(Dataset, datasetHost, ['size', 'features', 'classes']);
   function seedOr(seed, what) {
     if (seed === undefined) {
       return hnn.seed();
