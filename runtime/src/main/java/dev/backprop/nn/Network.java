@@ -321,7 +321,7 @@ public final class Network {
         inputGrad.keepW1();
         for (Param p : paramArray) {
             if (p.trainable()) {
-                p.recordUpdateSquaredNorm(p.descend(lr, p.grad().data())); // w ← w − η·∂L/∂w; ‖Δp‖ = √sq when asked
+                p.recordUpdateSquaredNorm(p.descend(lr)); // w ← w − η·∂L/∂w; ‖Δp‖ = √sq when asked
                 p.touch();
             }
         }

@@ -78,17 +78,13 @@ public final class Param {
     }
 
     /**
-     * p ← p − lr·u, element by element: the one place a parameter moves (plain SGD with u = ∂L/∂p, the
-     * optimizers with their own direction u, e.g. a momentum buffer). u holds at least {@link #size()}
-     * values, row-major. Returns ‖Δp‖² = Σₖ (lr·uₖ)². The caller marks the change ({@link #touch}).
+     * One plain gradient-descent step, p ← p − lr·∂L/∂p: {@code net.step(lr)}, and {@code nn.sgd} without momentum
+     * or decay. Returns ‖Δp‖² = Σₖ (lr·∂L/∂pₖ)². The caller marks the change ({@link #touch}).
      */
-    public double descend(double lr, DoubleBuffer u) {
+    public double descend(double lr) {
         DoubleBuffer w = value.data();
+        DoubleBuffer g = grad.data();
         int n = size();
-        if (u.limit() < n) {
-            throw new IllegalArgumentException("a step of " + name + " needs a direction of " + n
-                    + " values (one per element, row-major); this one holds " + u.limit());
-        }
         // ‖Δp‖² in four running sums (k mod 4), added at the end: one chain of dependent adds over the 100k
         // weights of a W2 layer cost ~10 % of a training step. A fixed order, so still the same bits every run.
         double sq0 = 0;
@@ -97,11 +93,11 @@ public final class Param {
         double sq3 = 0;
         int k = 0;
         for (; k + 3 < n; k += 4) {
-            double d0 = lr * u.get(k);
-            double d1 = lr * u.get(k + 1);
-            double d2 = lr * u.get(k + 2);
-            double d3 = lr * u.get(k + 3);
-            w.put(k, w.get(k) - d0); // w ← w − η·u
+            double d0 = lr * g.get(k);
+            double d1 = lr * g.get(k + 1);
+            double d2 = lr * g.get(k + 2);
+            double d3 = lr * g.get(k + 3);
+            w.put(k, w.get(k) - d0); // w ← w − η·∂L/∂w
             w.put(k + 1, w.get(k + 1) - d1);
             w.put(k + 2, w.get(k + 2) - d2);
             w.put(k + 3, w.get(k + 3) - d3);
@@ -111,11 +107,45 @@ public final class Param {
             sq3 += d3 * d3;
         }
         for (; k < n; k++) {
-            double d = lr * u.get(k);
+            double d = lr * g.get(k);
             w.put(k, w.get(k) - d);
             sq0 += d * d;
         }
         return (sq0 + sq1) + (sq2 + sq3);
+    }
+
+    /**
+     * One SGD step as PyTorch's {@code torch.optim.SGD} (dampening 0, not Nesterov), in one pass: g = ∂L/∂p + λ·p;
+     * with a momentum buffer, buf = g on the first step and μ·buf + g after, and u = buf, else u = g; p ← p − lr·u.
+     * Without decay and buffer it is {@link #descend(double)}, so SGD is written here and nowhere else. {@code buf}
+     * (null: no momentum) holds {@link #size()} values, row-major. Returns ‖Δp‖²; the caller marks the change.
+     */
+    public double descend(double lr, double weightDecay, double momentum, DoubleBuffer buf, boolean first) {
+        if (weightDecay == 0 && buf == null) {
+            return descend(lr);
+        }
+        int n = size();
+        if (buf != null && buf.limit() < n) {
+            throw new IllegalArgumentException("a step of " + name + " needs a momentum buffer of " + n
+                    + " values (one per element, row-major); this one holds " + buf.limit());
+        }
+        DoubleBuffer w = value.data();
+        DoubleBuffer g = grad.data();
+        double sq = 0;
+        for (int k = 0; k < n; k++) {
+            double d = g.get(k);
+            if (weightDecay != 0) {
+                d += weightDecay * w.get(k); // g = ∂L/∂p + λ·p
+            }
+            if (buf != null) {
+                d = first ? d : momentum * buf.get(k) + d; // buf = μ·buf + g, starting at g
+                buf.put(k, d);
+            }
+            double delta = lr * d;
+            w.put(k, w.get(k) - delta); // p ← p − lr·u
+            sq += delta * delta;
+        }
+        return sq;
     }
 
     public boolean trainable() {

@@ -21,8 +21,6 @@ public final class Adam implements Optimizer {
     private final double beta2;
     private final double eps;
     private final Map<Param, State> states = new IdentityHashMap<>();
-    /** The step direction of the parameter at hand (reused). */
-    private Matrix direction;
 
     private static final class State {
         final Matrix m;
@@ -58,22 +56,22 @@ public final class Adam implements Optimizer {
         double bc1 = 1 - StrictMath.pow(beta1, s.t);
         double bc2Sqrt = StrictMath.sqrt(1 - StrictMath.pow(beta2, s.t));
         double stepSize = lr / bc1;
+        var w = p.value().data();
         var g = p.grad().data();
         var m = s.m.data();
         var v = s.v.data();
-        if (direction == null || direction.size() < p.size()) {
-            direction = Matrix.zeros(1, p.size());
-        }
-        var u = direction.data();
+        double sq = 0;
         for (int k = 0, n = p.size(); k < n; k++) {
             double gk = g.get(k);
             double mk = m.get(k) * beta1 + (1 - beta1) * gk;       // m = β₁m + (1−β₁)g
             double vk = v.get(k) * beta2 + (1 - beta2) * gk * gk;  // v = β₂v + (1−β₂)g²
             m.put(k, mk);
             v.put(k, vk);
-            u.put(k, mk / (Math.sqrt(vk) / bc2Sqrt + eps));        // u = m / (√v/√(1−β₂ᵗ) + ε)
+            double delta = stepSize * (mk / (Math.sqrt(vk) / bc2Sqrt + eps)); // (lr/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε)
+            w.put(k, w.get(k) - delta);
+            sq += delta * delta;
         }
-        return Math.sqrt(p.descend(stepSize, u)); // p ← p − (lr/(1−β₁ᵗ))·u
+        return Math.sqrt(sq);
     }
 
     @Override

@@ -108,8 +108,8 @@ public sealed interface Optimizer extends dev.backprop.nn.UpdateRule permits Sgd
     }
 
     /**
-     * This rule's update of one parameter: its direction u from the gradient (and the rule's state), then
-     * {@link Param#descend} p ← p − η·u; returns ‖Δp‖.
+     * This rule's update of one parameter, in one pass over it (SGD through {@link Param#descend}, Adam its own
+     * loop); returns ‖Δp‖.
      */
     double update(Param p);
 

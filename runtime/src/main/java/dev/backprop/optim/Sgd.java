@@ -3,7 +3,6 @@ package dev.backprop.optim;
 import dev.backprop.nn.Checks;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Param;
-import java.nio.DoubleBuffer;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ public final class Sgd implements Optimizer {
     private final double momentum;
     private final double weightDecay;
     private final Map<Param, Matrix> buffers = new IdentityHashMap<>();
-    /** g = ∂L/∂p + λ·p of the parameter at hand, when there is weight decay but no momentum (reused). */
-    private Matrix decayed;
 
     public Sgd(double lr, double momentum, double weightDecay) {
         this.lr = Checks.learningRate(KIND.name() + " lr", lr);
@@ -49,16 +46,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public double update(Param p) {
-        return Math.sqrt(p.descend(lr, direction(p))); // p ← p − lr·buf
-    }
-
-    /** ∂L/∂p as is without momentum and decay; else g = ∂L/∂p + λ·p, buf = μ·buf + g (g on the first step). */
-    private DoubleBuffer direction(Param p) {
-        DoubleBuffer g = p.grad().data();
-        if (momentum == 0 && weightDecay == 0) {
-            return g;
-        }
-        Matrix buf;
+        Matrix buf = null;
         boolean first = false;
         if (momentum != 0) {
             buf = buffers.get(p);
@@ -67,25 +55,8 @@ public final class Sgd implements Optimizer {
                 buffers.put(p, buf);
                 first = true;
             }
-        } else {
-            if (decayed == null || decayed.size() < p.size()) {
-                decayed = Matrix.zeros(1, p.size());
-            }
-            buf = decayed;
         }
-        DoubleBuffer w = p.value().data();
-        DoubleBuffer b = buf.data();
-        for (int k = 0, n = p.size(); k < n; k++) {
-            double d = g.get(k);
-            if (weightDecay != 0) {
-                d += weightDecay * w.get(k); // g = ∂L/∂p + λ·p
-            }
-            if (momentum != 0) {
-                d = first ? d : momentum * b.get(k) + d; // buf = μ·buf + g, starting at g
-            }
-            b.put(k, d);
-        }
-        return b;
+        return Math.sqrt(p.descend(lr, weightDecay, momentum, buf == null ? null : buf.data(), first));
     }
 
     @Override
