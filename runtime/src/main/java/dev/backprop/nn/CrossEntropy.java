@@ -70,7 +70,7 @@ public record CrossEntropy() implements Loss {
             for (int i = 0; i < batch; i++) {
                 double c = y.at(i);
                 if (c != Math.rint(c) || c < 0 || c >= outputs) {
-                    throw new ValueError("class index y[" + i + "] is " + c + "; " + name() + " class indices must be"
+                    throw new ValueError("class index y[" + i + "] is " + Checks.js(c) + "; " + name() + " class indices must be"
                             + " whole numbers from 0 to " + (outputs - 1));
                 }
             }

@@ -109,7 +109,8 @@ final class GradDiagnoser {
         if (first < 0) {
             return new GradDiagnosis.Verdict(GradStatus.OK, name + " matches backward's gradient", -1);
         }
-        String at = " (first difference at index " + first + ": yours " + mine[first] + ", backward's " + g[first] + ")";
+        String at = " (first difference at index " + first + ": yours " + Checks.js(mine[first]) + ", backward's " + Checks.js(g[first])
+                + ")";
         if (matches(mine, scaled(g, -1))) {
             return verdict(GradStatus.SIGN_FLIPPED, name + " has the right size but the wrong sign: δ_o is (ŷ − y)·σ',"
                     + " not (y − ŷ)·σ'" + at, first);

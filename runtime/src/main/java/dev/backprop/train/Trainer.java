@@ -2,6 +2,7 @@ package dev.backprop.train;
 
 import dev.backprop.data.Batch;
 import dev.backprop.data.Dataset;
+import dev.backprop.nn.Checks;
 import dev.backprop.nn.CrossEntropy;
 import dev.backprop.nn.Matrix;
 import dev.backprop.nn.Network;
@@ -96,7 +97,7 @@ public final class Trainer {
                     + String.join(", ", Optimizer.kinds().stream().map(k -> "nn." + k.name()).toList()) + ")");
         }
         if (hasLr && (!(o.lr() > 0) || Double.isInfinite(o.lr()))) {
-            throw new ValueError("fit's lr must be a positive number, got " + o.lr());
+            throw new ValueError("fit's lr must be a positive number, got " + Checks.js(o.lr()));
         }
         checkData(net, data, "the training data");
         if (o.validation() != null) {

@@ -67,9 +67,13 @@ public final class NnFacade {
         if (init != null) {
             b.init(init);
         }
-        b.seed(seed.isNull() ? sessionSeed + unseededNets++ : seed.asLong());
+        b.seed(seed.isNull() ? sessionSeed + unseededNets : seed.asLong());
         // build checks the element limit first; every matrix it makes is charged to this sandbox's account
-        return new NetworkFacade(b.build(), host);
+        NetworkFacade made = new NetworkFacade(b.build(), host);
+        if (seed.isNull()) {
+            unseededNets++; // only a network actually made takes a seed of the sequence: a call that throws leaves it
+        }
+        return made;
     }
 
     /** 'sigmoid', 'tanh', … or 'identity': the activations a hidden layer may use, for messages. */

@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
                 "  backprop                     the interactive shell (.help inside)",
                 "  backprop run train.js        run a script",
                 "  backprop explain             one step of backprop, beat by beat",
-                "  backprop explain > step.txt  the same walkthrough as plain text"})
+                "  backprop explain > step.txt  the same walkthrough as plain text",
+                "  ./backprop --prepare         (the launcher) build the fast-start runtime now, on JDK 25;",
+                "                               otherwise it is built once, in the background"})
 public final class Main implements Callable<Integer> {
     /** Exit code: a script error or failed assertion. */
     public static final int SCRIPT_ERROR = 1;

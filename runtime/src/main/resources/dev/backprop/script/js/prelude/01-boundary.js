@@ -246,10 +246,12 @@
   }
   /** A true/false option; the options object may hold only `name` (strict, as every options object is). */
   function flagOption(options, name, what) {
-    const o = checkOptions(options, [name], what);
-    const v = o[name];
+    return bool(checkOptions(options, [name], what)[name], name, what, false);
+  }
+  /** A true/false value `v` of option `name` (read once by the caller): `absent` when undefined, else a boolean. */
+  function bool(v, name, what, absent) {
     if (v === undefined) {
-      return false;
+      return absent;
     }
     if (typeof v !== 'boolean') {
       throw new TypeError(what + "'s " + name + ' is true or false, got ' + describe(v));
@@ -367,8 +369,11 @@
       form = TYPED;
       formRows = 1;
       formCols = y.length;
-    } else {
+    } else if (ArrayIsArray(y) || y instanceof Matrix) {
       form = formOf(y, 0, what);
+    } else {
+      throw new TypeError(what + (y === undefined ? ' needs the targets y as well' : ' expects the targets y')
+        + ': a number, an array like [1], rows like [[0], [1]], a Float64Array or an nn.Matrix; got ' + describe(y));
     }
     if ((form === SINGLE || form === TYPED) && batch > 1 && formCols % batch === 0) {
       formRows = batch;

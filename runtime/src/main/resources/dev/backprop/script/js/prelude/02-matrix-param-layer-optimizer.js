@@ -132,7 +132,10 @@
       return this.#h.trainable();
     }
     set trainable(on) {
-      this.#h.setTrainable(!!on);
+      if (typeof on !== 'boolean') {
+        throw new TypeError(this.#h.name() + '.trainable is true or false, got ' + describe(on));
+      }
+      this.#h.setTrainable(on);
     }
     freeze() {
       this.#h.setTrainable(false);
@@ -151,6 +154,16 @@
   function stageParamValues(values, name, rows, cols) {
     const what = 'param.value =';
     const shape = name + ' [' + rows + ', ' + cols + ']';
+    if (values instanceof Matrix) {
+      if (values.rows !== rows || values.cols !== cols) {
+        throw new ShapeError(what + ' expects a matrix of shape [' + rows + ', ' + cols + '] for ' + shape + ', got one'
+          + ' of shape [' + values.rows + ', ' + values.cols + ']; nothing was written');
+      }
+      values = values.toArray(); // rows of numbers, checked below like any others
+    } else if (!isTyped(values) && !ArrayIsArray(values)) {
+      throw new TypeError(what + ' expects ' + rows * cols + ' numbers for ' + shape + ' (a flat array, ' + rows
+        + ' rows of ' + cols + ', a Float64Array or an nn.Matrix), got ' + describe(values) + '; nothing was written');
+    }
     const form = isTyped(values) ? TYPED : formOf(values, cols, what);
     const fits = form === ROWS ? formRows === rows && formCols === cols : form !== MATRIX && values.length === rows * cols;
     if (!fits) {
@@ -281,11 +294,11 @@
     get kind() {
       return this.#h.kind();
     }
-    step(net) {
+    step(net, options) {
       if (!(net instanceof Network)) {
         throw new TypeError('opt.step expects a network, got ' + describe(net));
       }
-      return net.step(this);
+      return net.step(this, options); // the same call, options ({ reuse }) included
     }
     state() {
       return JSONParse(this.#h.stateJson());

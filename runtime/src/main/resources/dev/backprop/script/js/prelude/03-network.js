@@ -147,6 +147,9 @@
           }
         }
       }
+      if (typeof x === 'number') {
+        return this.forward([x]); // a bare number: one example of a 1-input network
+      }
       const xh = matrixHostOrNull(x); // a batch from dataset.batches(): one host call, no staging
       if (xh !== null) {
         try {
@@ -245,8 +248,14 @@
       return matrixOrNull(this.#h.inputGrad());
     }
     predict(x) {
+      if (typeof x === 'number') {
+        x = [x]; // a bare number: one example of a 1-input network
+      }
       const form = x instanceof Matrix ? MATRIX : formOf(x, this.#inputs, 'predict');
       const m = this.#h.predictMatrix(toHostMatrix(x, this.#inputs, 'predict', 'x'));
+      if (form === SINGLE && m.rows() > 1) { // a flat array holding a batch: the outputs flat, row after row
+        return emit(view(m.bytes(), m.size()), 1, m.size(), SINGLE);
+      }
       return emit(view(m.bytes(), m.size()), m.rows(), m.cols(), form, () => m);
     }
     loss(x, y) {
@@ -308,7 +317,12 @@
         const values = [];
         const pairs = flatten(mine[k], '', []);
         for (let i = 1; i < pairs.length; i += 2) {
-          ArrayPush(values, pairs[i]);
+          const v = pairs[i];
+          if (v !== v || v === Infinity || v === -Infinity) {
+            throw new ValueError('net.checkGrads: your ' + k + pairs[i - 1] + ' is ' + v + '; every value of your'
+              + ' gradients must be a finite number (a NaN usually comes from a 0/0 or a log of 0 in your formula)');
+          }
+          ArrayPush(values, v);
         }
         flat[k] = values;
       }
@@ -341,7 +355,7 @@
         user(epoch, { loss, accuracy, valLoss, valAccuracy }) !== false;
       return parse(this.#h.fit(datasetHost(d), size(o, 'epochs', 1, 'net.fit'), size(o, 'batchSize', 32, 'net.fit'),
         o.lr === undefined ? null : number(o, 'lr', 0, 'net.fit'),
-        o.optimizer === undefined ? null : optimizerHost(o.optimizer), o.shuffle !== false,
+        o.optimizer === undefined ? null : optimizerHost(o.optimizer), bool(o.shuffle, 'shuffle', 'net.fit', true),
         seedOr(o.seed, 'net.fit'), o.validation === undefined ? null : datasetHost(o.validation), onEpoch));
     }
     toJSON() {

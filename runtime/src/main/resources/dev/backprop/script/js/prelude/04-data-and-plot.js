@@ -50,7 +50,7 @@
       const o = checkOptions(options, ['shuffle', 'seed'], 'data.batches');
       wholeNumber(size, 'data.batches(size): the batch size (like 32)', 1);
       const h = this.#h;
-      const shuffle = o.shuffle === true;
+      const shuffle = bool(o.shuffle, 'shuffle', 'data.batches', false);
       const seed = seedOr(o.seed, 'data.batches');
       return {
         [SymbolIterator]: guard(function batches() {
@@ -108,14 +108,17 @@
     moons: generator('moons'),
     csv(path, options) {
       const o = checkOptions(options, ['target', 'oneHot', 'header'], 'nn.data.csv');
-      if (o.target !== undefined && typeof o.target !== 'string') {
-        if (typeof o.target !== 'number') {
-          throw new TypeError("nn.data.csv's target is a column name or index, got " + describe(o.target));
+      const target = o.target;
+      if (target !== undefined && typeof target !== 'string') {
+        if (typeof target !== 'number') {
+          throw new TypeError("nn.data.csv's target is a column name or index, got " + describe(target));
         }
-        wholeNumber(o.target, "nn.data.csv's target column index", 0);
+        wholeNumber(target, "nn.data.csv's target column index (negative counts from the end)", -MAX_INT);
       }
-      return new Dataset(SECRET, hdata.csv(pathArg(path, 'nn.data.csv'), o.target === undefined ? null : o.target,
-        o.oneHot === true, o.header !== false));
+      const oneHot = bool(o.oneHot, 'oneHot', 'nn.data.csv', false);
+      const header = bool(o.header, 'header', 'nn.data.csv', true);
+      return new Dataset(SECRET, hdata.csv(pathArg(path, 'nn.data.csv'), target === undefined ? null : target,
+        oneHot, header));
     },
     idx(imagesPath, labelsPath, options) {
       const o = checkOptions(options, ['scale'], 'nn.data.idx');

@@ -43,7 +43,7 @@
   }
   function toy(options) {
     const o = checkOptions(options, ['trainBiases'], 'nn.toy');
-    return new Network(SECRET, hnn.toy(o.trainBiases === true));
+    return new Network(SECRET, hnn.toy(bool(o.trainBiases, 'trainBiases', 'nn.toy', false)));
   }
   function matrix(rows, cols, values) {
     if (!isIndex(rows) || !isIndex(cols)) {
