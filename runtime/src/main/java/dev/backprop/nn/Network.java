@@ -20,6 +20,8 @@ public final class Network {
     private final Param[] paramArray;
     private final Loss loss;
     private final Long seed;
+    /** Whether a layer runs a script's activation, whose df runs inside backward (and could write a weight). */
+    private final boolean hasCustom;
 
     private Matrix input;
     private Matrix targets;
@@ -56,6 +58,7 @@ public final class Network {
         this.normScratch = new double[ps.size()];
         this.loss = loss;
         this.seed = seed;
+        this.hasCustom = layers.stream().anyMatch(d -> d.activation() instanceof Custom);
     }
 
     /** A builder for a network with these layer sizes, e.g. {@code builder(2, 2, 1)}. */
@@ -236,6 +239,7 @@ public final class Network {
             top.activation().backward(top.z, top.a, outputGrad, top.delta); // δ_o = ∂L/∂ŷ ⊙ f'(z) (softmax: Jacobian)
             gradsFromTargets = false;
             propagate(1.0, accumulate);
+            checkUnchangedDuring("backwardFrom");
         } finally {
             running = null;
         }
@@ -265,6 +269,7 @@ public final class Network {
         loss.outputDelta(top.z, top.a, targets, top.activation(), top.delta, outputGrad); // δ_o
         gradsFromTargets = true;
         propagate(1.0 / batch, accumulate);
+        checkUnchangedDuring("backward");
         return value;
     }
 
@@ -580,6 +585,25 @@ public final class Network {
                 throw new StaleForwardError(ps[i].name() + " changed after the forward pass (a step, an optimizer"
                         + " or a write), so " + what + " would mix old activations with new weights; run net.forward(x)"
                         + " again before " + call);
+            }
+        }
+    }
+
+    /**
+     * A script's activation runs its df inside backward: a weight it wrote (W.set, a live view) would mix new
+     * weights into gradients of the old forward, so the gradients are dropped and the error says why.
+     */
+    private void checkUnchangedDuring(String what) {
+        if (!hasCustom) {
+            return;
+        }
+        for (int i = 0; i < paramArray.length; i++) {
+            if (paramArray[i].stamp() != forwardStamps[i]) {
+                forgetGrads();
+                throw new StaleForwardError(paramArray[i].name() + " changed during " + what + " (from inside an"
+                        + " activation's df?), so its gradients would mix old and new weights; they were dropped. An"
+                        + " activation must compute from its arguments alone; run net.forward(x) and " + what
+                        + " again");
             }
         }
     }

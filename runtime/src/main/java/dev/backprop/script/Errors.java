@@ -10,7 +10,21 @@ final class Errors {
     private Errors() {
     }
 
+    /** Longest error name and message kept (a script may throw a message of any size; the CLI prints it). */
+    static final int MAX_NAME = 200;
+    static final int MAX_TEXT = 10_000;
+
+    /** As {@link #map(PolyglotException, Watchdog.Reason, Limits, boolean)} when no engine LimitError was raised. */
     static ScriptError map(PolyglotException e, Watchdog.Reason reason, Limits limits) {
+        return map(e, reason, limits, false);
+    }
+
+    /**
+     * {@code limitRaised}: whether the engine threw a LimitError into the script during this run. Only then is an
+     * uncaught error named LimitError a limit; a script's own {@code throw new LimitError(…)} or
+     * {@code { name: 'LimitError' }} is an ordinary error.
+     */
+    static ScriptError map(PolyglotException e, Watchdog.Reason reason, Limits limits, boolean limitRaised) {
         SourceSection at = firstScriptFrame(e);
         String trace = guestTrace(e);
         if (e.isInterrupted() || e.isCancelled() || reason != null) {
@@ -79,7 +93,8 @@ final class Errors {
         if (text.startsWith(name + ": ")) {
             text = text.substring(name.length() + 2);
         }
-        ScriptError.Kind kind = "LimitError".equals(name) ? ScriptError.Kind.LIMIT : ScriptError.Kind.ERROR;
+        ScriptError.Kind kind = "LimitError".equals(name) && (limitRaised || e.isHostException())
+                ? ScriptError.Kind.LIMIT : ScriptError.Kind.ERROR;
         return make(kind, name, text, at, trace);
     }
 
@@ -134,10 +149,17 @@ final class Errors {
     }
 
     static ScriptError make(ScriptError.Kind kind, String name, String text, SourceSection at, String trace) {
+        name = cut(name, MAX_NAME);
+        text = cut(text, MAX_TEXT);
         String source = at == null || at.getSource() == null ? null : at.getSource().getName();
         int line = at == null || !at.isAvailable() ? -1 : at.getStartLine();
         int col = at == null || !at.isAvailable() ? -1 : at.getStartColumn();
         return new ScriptError(kind, name, text, source, line, col, trace);
+    }
+
+    /** {@code s} itself, or its first {@code max} characters and how long it was. */
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "… (" + s.length() + " characters in all)";
     }
 
     /** The innermost frame in a script (not in the prelude, not on the host). */

@@ -342,14 +342,21 @@ public final class Sandbox implements AutoCloseable {
                 if (limits.maxStatements() > 0) {
                     context.resetLimits();
                 }
-                return context.eval(src);
+                host.takeLimitRaised();
+                Value v = context.eval(src);
+                Watchdog.Reason late = run.reason();
+                if (late != null && late != Watchdog.Reason.INTERRUPTED) {
+                    // a limit tripped (output cut at the limit, say) while the script was ending: still that limit
+                    throw Errors.boundary(new IllegalStateException(), late, limits, src.getName());
+                }
+                return v;
             } catch (PolyglotException e) {
                 if (e.isCancelled()) {
                     closed = true;
                 }
                 // mapped while still watched: reading a thrown object's message may run its getters, and if a
                 // limit stopped them, the error is that limit
-                ScriptError mapped = Errors.map(e, run.reason(), limits);
+                ScriptError mapped = Errors.map(e, run.reason(), limits, host.takeLimitRaised());
                 Watchdog.Reason late = run.reason();
                 if (late != null && mapped.kind() == ScriptError.Kind.ERROR) {
                     ScriptError limit = Errors.boundary(new IllegalStateException(), late, limits, src.getName());

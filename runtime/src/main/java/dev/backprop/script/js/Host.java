@@ -28,6 +28,8 @@ public final class Host {
     private final BooleanSupplier stopRequested;
     /** Nesting of host→script calls on the sandbox's (single) evaluating thread. */
     private int callbackDepth;
+    /** Whether the engine threw a LimitError into the script since {@link #takeLimitRaised} was last asked. */
+    private boolean limitRaised;
     private final NnFacade nn;
     private final DataAndPlots dataAndPlots;
     /** fit's progress line while it trains on a terminal (null: none), and whether it is on the screen now. */
@@ -150,6 +152,9 @@ public final class Host {
         if (t == null) {
             return null;
         }
+        if (t instanceof dev.backprop.nn.LimitError) {
+            limitRaised = true; // a limit the engine enforced, not a script's own object named LimitError
+        }
         return switch (t) {
             case BackpropException b -> b.errorName();
             case Progress.Stopped st -> "Interrupted";
@@ -162,6 +167,21 @@ public final class Host {
             case IllegalArgumentException iae -> "ValueError";
             default -> "InternalError";
         };
+    }
+
+    /**
+     * Whether a LimitError of the engine's reached the script since the last call (then forgotten): an uncaught
+     * error named LimitError is a limit (exit code 3) only then, not when a script throws its own.
+     */
+    @Export
+    public void limitRaised() {
+        limitRaised = true; // the prelude's own LimitError (a size it refuses before asking the engine)
+    }
+
+    public boolean takeLimitRaised() {
+        boolean r = limitRaised;
+        limitRaised = false;
+        return r;
     }
 
     /** The message of a host exception, without any Java stack. */

@@ -106,11 +106,36 @@
   const { ShapeError, ValueError, AssertionError, SecurityError, LimitError } = ERRORS;
   ERRORS.RangeError = RangeError; // host→script→host calls nested too deeply, like JS's own stack overflow
 
+  /**
+   * A TypeError the engine's interop raised for a host call whose argument Java could not take (a length past
+   * 2³¹, -0 where an int belongs, a Proxy's odd length) names Java classes and the host method: said instead in the
+   * script's terms. Any other error comes back as it was.
+   */
+  const INTEROP = /^(?:invokeMember|execute|readMember|writeMember|instantiate)\b[\s\S]*?(?:to Java type '([\w.$]+)')?/;
+  function fromInterop(e) {
+    const message = e.message;
+    if (typeof message !== 'string' || !(StringIndexOf(message, 'dev.backprop') >= 0
+        || StringIndexOf(message, 'java.') >= 0 || StringIndexOf(message, 'com.oracle') >= 0)) {
+      return e;
+    }
+    const m = RegExpExec(INTEROP, message);
+    const type = m === null ? undefined : m[1];
+    const needs = type === 'int' ? 'a whole number between -2147483648 and 2147483647 (sizes, indices and counts)'
+      : type === 'long' ? 'a whole number within ±(2⁵³ − 1)' : type === 'double' ? 'a number'
+        : type === 'boolean' ? 'true or false' : type === 'java.lang.String' ? 'a string' : 'a value of another kind';
+    return new TypeError('a value given to the API could not be taken: it needs ' + needs + '; check the sizes,'
+      + ' lengths and indices you pass (an array longer than 2147483647, or -0, cannot be one)');
+  }
+  /** A LimitError of the API's own (an uncaught one ends a run as a limit, exit code 3; a script's own does not). */
+  function limitError(message) {
+    host.limitRaised();
+    return new LimitError(message);
+  }
   /** A host exception becomes the JS error of the same name; JS errors pass through unchanged. */
   function conv(e) {
     const name = host.errorName(e);
     if (name == null) {
-      return e;
+      return e instanceof TypeError ? fromInterop(e) : e;
     }
     return new (ERRORS[name] || Error)(host.errorMessage(e));
   }
@@ -205,7 +230,7 @@
     if (!NumberIsInteger(v) || v < min || v > MAX_INT) {
       throw new ValueError(name + range + v);
     }
-    return v;
+    return v + 0; // -0 as 0: the host takes a Java int, which has no -0
   }
   /** A seed the host takes as a Java long: a whole number that JS numbers hold exactly. */
   function seedNumber(v, name) {
@@ -216,7 +241,7 @@
     if (!NumberIsSafeInteger(v)) {
       throw new ValueError(name + range + v);
     }
-    return v;
+    return v + 0; // -0 as 0: the host takes a Java long, which has no -0
   }
   function checkIndex(what, i, j) {
     if (!isIndex(i) || !isIndex(j)) {
@@ -228,9 +253,14 @@
         + ' is far outside any matrix; indices run from 0 to rows − 1 and cols − 1');
     }
   }
+  /**
+   * The options of a call, each read once into a fresh object without a prototype: the code after the checks sees
+   * exactly the values it checked (a getter does not run twice), and nothing comes from Object.prototype.
+   */
   function checkOptions(o, allowed, what) {
+    const out = { __proto__: null };
     if (o === undefined || o === null) {
-      return {};
+      return out;
     }
     if (typeof o !== 'object') {
       throw new TypeError(what + ' expects an options object like { ' + allowed[0] + ': … }, got ' + describe(o));
@@ -242,7 +272,10 @@
         throw new ValueError(what + " has no option '" + k + "'; the options are " + ArrayJoin(allowed, ', '));
       }
     }
-    return o;
+    for (let i = 0; i < keys.length; i++) {
+      out[keys[i]] = o[keys[i]];
+    }
+    return out;
   }
   /** A true/false option; the options object may hold only `name` (strict, as every options object is). */
   function flagOption(options, name, what) {

@@ -37,14 +37,14 @@
     }
     get(i, j) {
       checkIndex('matrix.get', i, j);
-      return this.#h.get(i, j);
+      return this.#h.get(i + 0, j + 0); // -0 as 0 (a Java int has none)
     }
     set(i, j, v) {
       checkIndex('matrix.set', i, j);
       if (typeof v !== 'number') {
         badNumber('matrix.set', '(' + i + ', ' + j + ')', v);
       }
-      this.#h.set(i, j, v);
+      this.#h.set(i + 0, j + 0, v);
       return this;
     }
     row(i) {
@@ -112,14 +112,14 @@
     }
     get(i, j) {
       checkIndex('param.get', i, j);
-      return this.#h.get(i, j);
+      return this.#h.get(i + 0, j + 0); // -0 as 0 (a Java int has none)
     }
     set(i, j, v) {
       checkIndex('param.set', i, j);
       if (typeof v !== 'number') {
         badNumber('param.set', this.#h.name() + '(' + i + ', ' + j + ')', v);
       }
-      this.#h.set(i, j, v);
+      this.#h.set(i + 0, j + 0, v);
       return this;
     }
     toArray() {

@@ -108,12 +108,12 @@
     moons: generator('moons'),
     csv(path, options) {
       const o = checkOptions(options, ['target', 'oneHot', 'header'], 'nn.data.csv');
-      const target = o.target;
+      let target = o.target;
       if (target !== undefined && typeof target !== 'string') {
         if (typeof target !== 'number') {
           throw new TypeError("nn.data.csv's target is a column name or index, got " + describe(target));
         }
-        wholeNumber(target, "nn.data.csv's target column index (negative counts from the end)", -MAX_INT);
+        target = wholeNumber(target, "nn.data.csv's target column index (negative counts from the end)", -MAX_INT);
       }
       const oneHot = bool(o.oneHot, 'oneHot', 'nn.data.csv', false);
       const header = bool(o.header, 'header', 'nn.data.csv', true);
@@ -179,12 +179,26 @@
     }
     return out;
   }
+  /** Longest title or series name a chart takes: laying out a longer one took the renderer seconds per 10,000 characters. */
+  const MAX_LABEL = 200;
+  function label(text, what, name) {
+    const t = String(text);
+    if (t.length > MAX_LABEL) {
+      throw new ValueError(what + "'s " + name + ' is ' + t.length + ' characters long; a chart takes at most '
+        + MAX_LABEL + ' (shorten it)');
+    }
+    return t;
+  }
+  function titleOf(o, what) {
+    return o.title === undefined ? '' : label(o.title, what, 'title');
+  }
   const plot = ObjectFreeze(guardAll({
     line(seriesOrObject, options) {
       const o = checkOptions(options, ['title', 'width', 'height'], 'plot.line');
+      const title = titleOf(o, 'plot.line');
       const names = [], ys = [];
       if (ArrayIsArray(seriesOrObject) || isTyped(seriesOrObject) || seriesOrObject instanceof Matrix) {
-        ArrayPush(names, o.title === undefined ? 'y' : String(o.title));
+        ArrayPush(names, o.title === undefined ? 'y' : title);
         ArrayPush(ys, numberList(seriesOrObject, 'plot.line'));
       } else if (seriesOrObject !== null && typeof seriesOrObject === 'object') {
         const keys = ObjectKeys(seriesOrObject);
@@ -192,7 +206,7 @@
           const k = keys[i];
           const v = seriesOrObject[k];
           if ((ArrayIsArray(v) || isTyped(v)) && v.length > 0) {
-            ArrayPush(names, k);
+            ArrayPush(names, label(k, 'plot.line', 'series name'));
             ArrayPush(ys, numberList(v, 'plot.line (' + k + ')'));
           }
         }
@@ -201,7 +215,7 @@
         throw new TypeError('plot.line expects an array of numbers or an object of named arrays (like fit\'s history),'
           + ' got ' + describe(seriesOrObject));
       }
-      return chart(hdata.line(o.title === undefined ? '' : String(o.title), names, ys, size(o, 'width', 60, 'plot.line'),
+      return chart(hdata.line(title, names, ys, size(o, 'width', 60, 'plot.line'),
         size(o, 'height', 15, 'plot.line')));
     },
     boundary(net, d, options) {
@@ -210,7 +224,7 @@
         throw new TypeError('plot.boundary(net, data) expects a network and a dataset, got ' + describe(net) + ' and '
           + describe(d));
       }
-      return chart(hdata.boundary(o.title === undefined ? '' : String(o.title), networkHost(net), datasetHost(d),
+      return chart(hdata.boundary(titleOf(o, 'plot.boundary'), networkHost(net), datasetHost(d),
         size(o, 'width', 60, 'plot.boundary'), size(o, 'height', 24, 'plot.boundary')));
     },
     histogram(values, options) {
@@ -218,7 +232,7 @@
       const list = values instanceof Param ? copyOf(values.value, values.size) : numberList(values, 'plot.histogram');
       const m = hnn.matrix(1, list.length);
       TypedArraySet(view(m.bytes(), list.length), list);
-      return chart(hdata.histogram(o.title === undefined ? '' : String(o.title), m, size(o, 'bins', 20, 'plot.histogram'),
+      return chart(hdata.histogram(titleOf(o, 'plot.histogram'), m, size(o, 'bins', 20, 'plot.histogram'),
         size(o, 'height', 10, 'plot.histogram')));
     },
     save(c, path) {

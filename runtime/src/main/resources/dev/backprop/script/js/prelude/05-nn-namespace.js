@@ -12,7 +12,7 @@
         throw new ShapeError('layer sizes must be whole numbers of at least 1; sizes[' + i + '] is ' + describe(s));
       }
       if (s > MAX_LAYER) {
-        throw new LimitError('sizes[' + i + '] is ' + s + '; a layer has at most ' + MAX_LAYER
+        throw limitError('sizes[' + i + '] is ' + s + '; a layer has at most ' + MAX_LAYER
           + ' units (one matrix holds at most that many elements)');
       }
     }
@@ -34,12 +34,9 @@
         throw new TypeError("nn.net's " + k + ' is a name, got ' + describe(o[k]));
       }
     }
-    if (o.seed !== undefined) {
-      seedNumber(o.seed, "nn.net's seed");
-    }
+    const seed = o.seed === undefined ? null : seedNumber(o.seed, "nn.net's seed");
     return new Network(SECRET, hnn.net(checkedSizes, activation, o.output === undefined ? null : o.output,
-      o.loss === undefined ? null : o.loss, o.init === undefined ? null : o.init,
-      o.seed === undefined ? null : o.seed));
+      o.loss === undefined ? null : o.loss, o.init === undefined ? null : o.init, seed));
   }
   function toy(options) {
     const o = checkOptions(options, ['trainBiases'], 'nn.toy');
@@ -51,11 +48,12 @@
         + describe(cols) + ')');
     }
     if (rows > MAX_INT || cols > MAX_INT) {
-      throw new LimitError('nn.matrix(' + rows + ', ' + cols + '): ' + (rows > MAX_INT ? 'rows' : 'cols')
+      throw limitError('nn.matrix(' + rows + ', ' + cols + '): ' + (rows > MAX_INT ? 'rows' : 'cols')
         + ' is larger than any matrix can be; one matrix holds at most ' + MAX_LAYER + ' elements');
     }
-    let h;
-    h = hnn.matrix(rows, cols);
+    rows += 0; // -0 as 0 (a Java int has none)
+    cols += 0;
+    const h = hnn.matrix(rows, cols);
     const m = new Matrix(SECRET, h);
     if (values !== undefined) {
       const form = formOf(values, cols, 'nn.matrix');
