@@ -24,7 +24,8 @@ public final class Dataset {
     Dataset(Matrix x, Matrix y, int classes, List<String> classNames, List<String> featureNames) {
         if (x.rows() != y.rows()) {
             throw new ShapeError("a dataset needs one target row per example: x has " + x.rows() + " rows, y has "
-                    + y.rows());
+                    + y.rows() + (y.rows() == 1 ? " row" : " rows") + " of " + y.cols() + (y.cols() == 1 ? " value" : " values")
+                    + "; give " + x.rows() + " targets (a flat array of " + x.rows() + " numbers, or " + x.rows() + " rows)");
         }
         if (x.rows() == 0) {
             throw new ShapeError("a dataset needs at least one example, got none");

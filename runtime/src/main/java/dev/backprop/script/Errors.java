@@ -48,6 +48,9 @@ final class Errors {
             msg = msg.replaceFirst("^\\S+:\\d+:\\d+ ", "");
             int nl = msg.indexOf('\n');
             msg = nl < 0 ? msg : msg.substring(0, nl);
+            if (msg.endsWith("found import") || msg.endsWith("found export")) {
+                msg += " (import and export work only in an ES module: name the file .mjs)";
+            }
             return make(ScriptError.Kind.SYNTAX, "SyntaxError", msg, s != null ? s : at, trace);
         }
         String name = "Error";

@@ -50,7 +50,8 @@ class DatasetTest {
 
     @Test
     void ofRejectsBadShapesAndValues() {
-        assertEquals("a dataset needs one target row per example: x has 2 rows, y has 1",
+        assertEquals("a dataset needs one target row per example: x has 2 rows, y has 1 row of 1 value; give 2 targets"
+                + " (a flat array of 2 numbers, or 2 rows)",
                 assertThrows(ShapeError.class, () -> Dataset.of(new double[][] {{1}, {2}}, new double[][] {{0}}))
                         .getMessage());
         assertEquals("dataset x: row 1 has 1 values but row 0 has 2; every row needs the same length",

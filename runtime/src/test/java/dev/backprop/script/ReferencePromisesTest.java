@@ -168,6 +168,16 @@ class ReferencePromisesTest {
     }
 
     @Test
+    void messagesAboutMisshapenDatasetsAndImportsSayWhatToDo() {
+        try (Scripts s = Scripts.open()) {
+            s.failsWith("ShapeError", "nn.data.of([[0, 0], [1, 1]], [0, 1, 1])", "x has 2 rows, y has 1 row of 3 values",
+                    "give 2 targets");
+            s.failsWith("ShapeError", "nn.data.of([], [])", "at least one example, got an empty x");
+            s.failsWith("SyntaxError", "import x from './y.mjs';", "name the file .mjs");
+        }
+    }
+
+    @Test
     void numbersInMessagesReadAsInJavaScript() {
         try (Scripts s = Scripts.open()) {
             s.failsWith("ValueError", "nn.sgd({ lr: 0.1, weightDecay: -1 })", "weightDecay must be ≥ 0, got -1");

@@ -126,6 +126,9 @@
         number(o, 'scale', 1 / 255, 'nn.data.idx')));
     },
     of(x, y) {
+      if ((ArrayIsArray(x) || isTyped(x)) && x.length === 0) {
+        throw new ShapeError('nn.data.of needs at least one example, got an empty x; give rows like [[0, 0], [0, 1]]');
+      }
       const hx = toHostMatrix(x, 0, 'nn.data.of', 'x');
       return new Dataset(SECRET, hdata.of(hx, toHostTargets(y, hx.rows(), 'nn.data.of')));
     },
