@@ -21,6 +21,12 @@ record Axis(double min, double max) {
         if (lo > hi) {
             return new Axis(0, 1);
         }
+        if (!Double.isFinite((hi - lo) * 4) || !Double.isFinite(lo * 4) || !Double.isFinite(hi * 4)) {
+            // the span, its padding and the tick steps must stay finite (the renderer refused them with its own words)
+            throw new dev.backprop.nn.ValueError("the values run from " + dev.backprop.nn.Checks.js(lo) + " to "
+                    + dev.backprop.nn.Checks.js(hi) + ", too far apart for a chart to draw (their span overflows a"
+                    + " number); divide them by a common factor first");
+        }
         if (lo == hi) {
             double pad = lo == 0 ? 0.5 : Math.abs(lo) * 0.1;
             return new Axis(lo - pad, hi + pad);

@@ -26,6 +26,7 @@ public final class LineChart extends Chart {
             throw new ValueError("a line chart needs at least one series");
         }
         this.series = List.copyOf(series);
+        Axis.of(this.series.stream().map(Series::y).toArray(double[][]::new)); // values a chart can draw, or a ValueError now
         this.xLabel = xLabel == null ? "" : xLabel;
         this.yLabel = yLabel == null ? "" : yLabel;
         this.width = Sizes.check("line chart width", width, 10, 400);

@@ -172,6 +172,19 @@ class ThirdAttackPassTest {
     }
 
     @Test
+    void valuesTooFarApartToDrawAreAValueErrorOfOurOwn() {
+        ok("""
+            for (const f of [() => plot.line([-1.797e308, 1.797e308]), () => plot.histogram([-1.797e308, 1.797e308]),
+                () => plot.line([1.7e308, 1.7e308])]) {
+              const e = errName(f);
+              assert(e.startsWith('ValueError') && e.includes('too far apart') && !e.includes('Must be finite'), e);
+            }
+            const ok = plot.line([-1e300, 1e300]);
+            assert(String(ok).length > 0, 'a wide but finite span draws');
+            """);
+    }
+
+    @Test
     void messagesReadNoLongerNameJava() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Sandbox s = Sandbox.builder().out(out).err(new ByteArrayOutputStream()).build()) {
