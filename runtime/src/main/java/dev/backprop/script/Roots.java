@@ -84,7 +84,7 @@ public final class Roots {
      * in the write root, so a script can load what it saved.
      */
     public Path resolveRead(String name) {
-        Path p = Path.of(name);
+        Path p = fileName(name, "read");
         if (!p.isAbsolute()) {
             Path base = readBase != null ? readBase : Path.of("").toAbsolutePath();
             Path first = base.resolve(p);
@@ -101,7 +101,7 @@ public final class Roots {
 
     /** The absolute path a script may write for {@code name}: relative names resolve against the write root. */
     public Path resolveWrite(String name) {
-        Path p = Path.of(name);
+        Path p = fileName(name, "write");
         if (!p.isAbsolute()) {
             if (writeRoot == null) {
                 throw new AccessError("cannot write '" + name + "': this sandbox has no write root"
@@ -110,6 +110,19 @@ public final class Roots {
             p = writeRoot.resolve(p);
         }
         return checkWrite(p);
+    }
+
+    /** {@code name} as a path, or a ValueError a learner can act on (an empty name, a NUL, a lone surrogate). */
+    private static Path fileName(String name, String what) {
+        if (name.isBlank()) {
+            throw new dev.backprop.nn.ValueError("cannot " + what + " a file without a name; give one like 'model.json'");
+        }
+        try {
+            return Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new dev.backprop.nn.ValueError("cannot " + what + " a file named like that: a file name cannot hold"
+                    + " a NUL character (\\u0000) or half of a surrogate pair; use letters, digits, '-', '_' and '.'");
+        }
     }
 
     /** Returns the normalized absolute path when it is inside a read root or is a file this sandbox wrote. */

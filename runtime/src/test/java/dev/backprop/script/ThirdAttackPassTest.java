@@ -185,6 +185,16 @@ class ThirdAttackPassTest {
     }
 
     @Test
+    void anEmptyOrUnwritableFileNameIsAValueErrorThatSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (Scripts s = Scripts.open(dir, dir)) {
+            s.failsWith("ValueError", "nn.toy().save('')", "cannot write a file without a name");
+            s.failsWith("ValueError", "nn.data.csv(' ')", "cannot read a file without a name");
+            s.failsWith("ValueError", "nn.toy().save('a\\u0000b.json')", "NUL");
+            s.failsWith("ValueError", "nn.toy().save('\\uD800.json')", "surrogate");
+        }
+    }
+
+    @Test
     void messagesReadNoLongerNameJava() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Sandbox s = Sandbox.builder().out(out).err(new ByteArrayOutputStream()).build()) {
