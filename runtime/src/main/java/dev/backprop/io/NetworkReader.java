@@ -121,7 +121,8 @@ final class NetworkReader {
         if (s.isFloatingPointNumber() && isWhole(s) && Math.abs(s.doubleValue()) <= MAX_EXACT) {
             return (long) s.doubleValue();
         }
-        throw new DocumentError(sat, "metadata.seed must be a whole number (or null when unknown), got " + describe(s));
+        throw new DocumentError(sat, "metadata.seed must be a whole number within ±9007199254740991 (2⁵³ − 1), or null"
+                + " when unknown, got " + (s.isNumber() ? dev.backprop.nn.Checks.js(s.doubleValue()) : describe(s)));
     }
 
     private List<LayerSpec> readLayers(JsonNode root) {

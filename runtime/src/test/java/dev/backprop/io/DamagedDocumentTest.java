@@ -188,7 +188,8 @@ class DamagedDocumentTest {
         ((ObjectNode) doc.get("metadata")).put("note", "trained on XOR").put("seed", 12);
         assertTrue(NetworkJson.fromTree(doc).seed() == 12L);
         says(refusedTree(d -> ((ObjectNode) d.get("metadata")).put("seed", "abc")),
-                "metadata.seed must be a whole number (or null when unknown), got a text");
+                "metadata.seed must be a whole number within ±9007199254740991 (2⁵³ − 1), or null when unknown, got a text");
+        says(refusedTree(d -> ((ObjectNode) d.get("metadata")).put("seed", 1e300)), "got 1e+300");
         says(refusedTree(d -> d.put("metadata", 5)), "metadata must be an object");
     }
 
