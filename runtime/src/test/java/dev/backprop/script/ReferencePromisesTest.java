@@ -14,15 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * targets missing from loss, and numbers in messages as JavaScript prints them.
  */
 class ReferencePromisesTest {
-    private static void ok(String js) {
-        try (Scripts s = Scripts.open()) {
-            s.eval(Scripts.ERR_NAME + js);
-        }
-    }
-
     @Test
     void predictAnswersAFlatBatchWithOneOutputPerExample() {
-        ok("""
+        Scripts.passes("""
             const net = nn.toy();
             const rows = net.predict([[0, 0], [0, 1], [1, 1]]);
             const flat = net.predict([0, 0, 0, 1, 1, 1]); // three examples of two inputs, row after row
@@ -37,7 +31,7 @@ class ReferencePromisesTest {
 
     @Test
     void aBareNumberIsOneExampleOfAOneInputNetwork() {
-        ok("""
+        Scripts.passes("""
             const net = nn.net([1, 3, 1], { seed: 4 });
             const a = net.predict(0.5), b = net.predict([0.5]);
             assert(a.length === 1 && Object.is(a[0], b[0]), a + ' vs ' + b);
@@ -54,8 +48,7 @@ class ReferencePromisesTest {
     @Test
     void negativeCsvTargetIndicesCountFromTheEnd(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("d.csv"), "a,b,c\n1,2,0\n3,4,1\n5,6,1\n");
-        try (Scripts s = Scripts.open(dir, dir)) {
-            s.eval(Scripts.ERR_NAME + """
+        Scripts.passesIn(dir, """
                 const last = nn.data.csv('d.csv', { target: -1 }), named = nn.data.csv('d.csv', { target: 'c' });
                 assert(last.features === 2 && String(Array.from(last.y.data)) === '0,1,1', 'target -1: ' + last);
                 assert(String(Array.from(named.y.data)) === String(Array.from(last.y.data)), 'same as the name');
@@ -64,14 +57,12 @@ class ReferencePromisesTest {
                 const e = errName(() => nn.data.csv('d.csv', { target: -4 }));
                 assert(e.startsWith('FormatError') && e.includes('does not exist'), e);
                 """);
-        }
     }
 
     @Test
     void trueOrFalseOptionsTakeOnlyBooleans(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("d.csv"), "a,b\n1,0\n2,1\n");
-        try (Scripts s = Scripts.open(dir, dir)) {
-            s.eval(Scripts.ERR_NAME + """
+        Scripts.passesIn(dir, """
                 const cases = [
                   ['nn.toy trainBiases', () => nn.toy({ trainBiases: 'yes' }), 'trainBiases'],
                   ['param.trainable', () => { nn.toy().params()[0].trainable = 'no'; }, 'W1.trainable'],
@@ -89,12 +80,11 @@ class ReferencePromisesTest {
                 assert(p.trainable === true, 'a boolean is taken');
                 assert(nn.toy({ trainBiases: true }).params()[1].trainable === true, 'trainBiases: true');
                 """);
-        }
     }
 
     @Test
     void aNonFiniteHandGradientIsAValueErrorThatNamesIt() {
-        ok("""
+        Scripts.passes("""
             const net = nn.toy();
             net.forward([0.5, 0.9]);
             net.backward([1]);
@@ -109,7 +99,7 @@ class ReferencePromisesTest {
 
     @Test
     void optStepTakesStepsOptions() {
-        ok("""
+        Scripts.passes("""
             const net = nn.toy(), opt = nn.sgd({ lr: 0.5 });
             net.forward([0.5, 0.9]);
             net.backward([1]);
@@ -126,7 +116,7 @@ class ReferencePromisesTest {
 
     @Test
     void aMatrixOfTheRightShapeCanBeAssignedToAParameter() {
-        ok("""
+        Scripts.passes("""
             const W1 = nn.toy().params()[0];
             W1.value = nn.matrix(2, 2, [1, 2, 3, 4]);
             assert(String(Array.from(W1.value)) === '1,2,3,4', 'written: ' + Array.from(W1.value));
@@ -141,7 +131,7 @@ class ReferencePromisesTest {
 
     @Test
     void aFailedNnNetLeavesTheSeedSequenceAsItWas() {
-        ok("""
+        Scripts.passes("""
             const first = nn.net([2, 3, 1]);                     // seed 0 of the session
             nn.seed(0);
             const e = errName(() => nn.net([2, 3, 1], { loss: 'bogus' }));
@@ -157,7 +147,7 @@ class ReferencePromisesTest {
 
     @Test
     void lossAndGradCheckWithoutTargetsSayTheTargetsAreMissing() {
-        ok("""
+        Scripts.passes("""
             const net = nn.toy();
             for (const [what, f] of [['loss', () => net.loss([0.5, 0.9])], ['gradCheck', () => net.gradCheck([0.5, 0.9])]]) {
               const e = errName(f);

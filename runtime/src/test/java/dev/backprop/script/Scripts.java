@@ -32,6 +32,20 @@ final class Scripts implements AutoCloseable {
         return new Scripts(Sandbox.builder().timeLimit(Duration.ofSeconds(60)).readRoot(read).writeRoot(write));
     }
 
+    /** Runs {@code js} (with errName defined) in a fresh sandbox: the test passes when the script's asserts do. */
+    static void passes(String js) {
+        try (Scripts s = open()) {
+            s.eval(ERR_NAME + js);
+        }
+    }
+
+    /** As {@link #passes(String)} in a sandbox whose read and write root is {@code dir}. */
+    static void passesIn(Path dir, String js) {
+        try (Scripts s = open(dir, dir)) {
+            s.eval(ERR_NAME + js);
+        }
+    }
+
     Result eval(String code) {
         return sandbox.eval(code, "test.js");
     }

@@ -17,15 +17,9 @@ import org.junit.jupiter.api.Test;
  * uncaught error's text of any size, a script faking a limit, and a chart title that kept the renderer busy.
  */
 class ThirdAttackPassTest {
-    private static void ok(String js) {
-        try (Scripts s = Scripts.open()) {
-            s.eval(Scripts.ERR_NAME + js);
-        }
-    }
-
     @Test
     void negativeZeroIsZeroWhereTheEngineTakesAWholeNumber() {
-        ok("""
+        Scripts.passes("""
             const a = nn.net([2, 1], { seed: -0 }), b = nn.net([2, 1], { seed: 0 });
             assert(String(Array.from(a.params()[0].value)) === String(Array.from(b.params()[0].value)), 'seed -0 is 0');
             nn.seed(-0);
@@ -48,7 +42,7 @@ class ThirdAttackPassTest {
 
     @Test
     void anOptionsGetterIsReadOnceSoWhatIsCheckedIsWhatIsUsed() {
-        ok("""
+        Scripts.passes("""
             let n = 0;
             const net = nn.net([2, 2, 1], { get seed() { return ++n > 1 ? 1.5 : 1; } });
             assert(n === 1, 'the getter ran ' + n + ' times');
@@ -70,7 +64,7 @@ class ThirdAttackPassTest {
 
     @Test
     void valuesJavaRefusesAreTypeErrorsThatNameNoJavaClass() {
-        ok("""
+        Scripts.passes("""
             const huge = [];
             huge.length = 2 ** 32 - 1;
             const cases = [() => nn.toy().forward(huge), () => nn.data.of([huge], [1]),
@@ -84,7 +78,7 @@ class ThirdAttackPassTest {
 
     @Test
     void aWeightWrittenFromAnActivationsDfDuringBackwardDropsTheGradients() {
-        ok("""
+        Scripts.passes("""
             let net, armed = false;
             nn.activation('sneaky', { f: (z) => Math.tanh(z), df: (z, a) => {
               if (armed) { armed = false; net.layers[1].W.set(0, 0, net.layers[1].W.get(0, 0) + 3); }
@@ -159,7 +153,7 @@ class ThirdAttackPassTest {
 
     @Test
     void aChartTitleOrSeriesNameHoldsAtMost200Characters() {
-        ok("""
+        Scripts.passes("""
             const long = 'T'.repeat(20000);
             for (const f of [() => plot.line([1, 2], { title: long }), () => plot.histogram([1, 2], { title: long }),
                 () => plot.line({ [long]: [1, 2] })]) {
@@ -173,7 +167,7 @@ class ThirdAttackPassTest {
 
     @Test
     void valuesTooFarApartToDrawAreAValueErrorOfOurOwn() {
-        ok("""
+        Scripts.passes("""
             for (const f of [() => plot.line([-1.797e308, 1.797e308]), () => plot.histogram([-1.797e308, 1.797e308]),
                 () => plot.line([1.7e308, 1.7e308])]) {
               const e = errName(f);
