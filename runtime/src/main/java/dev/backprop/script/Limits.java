@@ -28,7 +28,11 @@ public record Limits(Duration timeLimit, long maxStatements, long maxElements, l
     public static final long DEFAULT_MAX_OUTPUT_BYTES = 16L << 20;
 
     public Limits {
-        if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
+        if (timeLimit != null && timeLimit.isNegative()) {
+            // a budget that ran out (a request's time left, say) must not become "no limit"
+            throw new IllegalArgumentException("timeLimit must be positive, or null or zero for none; got " + timeLimit);
+        }
+        if (timeLimit != null && timeLimit.isZero()) {
             timeLimit = null;
         }
         requireNonNegative("maxStatements", maxStatements);

@@ -438,6 +438,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** Makes {@code net} visible to scripts as the global {@code name}: the same object on both sides. */
     public void put(String name, Network net) {
+        java.util.Objects.requireNonNull(name, "put needs a global name");
+        java.util.Objects.requireNonNull(net, "put needs a network (to remove a global, evaluate `delete globalThis[name]`)");
         // under the watchdog: the script may have made the global an accessor whose setter never returns
         enter(serviceTime(), run -> {
             Value wrapper = shared.computeIfAbsent(net, n -> kit.invokeMember("wrapNet", host.nnFacade().wrap(n)));
@@ -461,7 +463,12 @@ public final class Sandbox implements AutoCloseable {
                 shared.putIfAbsent(net, v);
             }
             return net;
-        }, (reason, t) -> null);
+        }, (reason, t) -> {
+            if (t instanceof Busy) { // another thread is inside, or closed: not the same as "no such network"
+                throw Errors.boundary(t, reason, limits, "<getNetwork " + name + ">");
+            }
+            return null;
+        });
     }
 
     /** Stops the running evaluation (from any thread) at its next JS statement; the sandbox stays usable. */
@@ -560,22 +567,30 @@ public final class Sandbox implements AutoCloseable {
 
     /** Whether the JS parser says the input is incomplete (open bracket, string, template or comment). */
     public boolean isIncomplete(String source) {
-        try {
-            context.parse(Source.newBuilder(JS, source, "<input>").buildLiteral());
-            return false;
-        } catch (PolyglotException e) {
-            return e.isIncompleteSource() || OpenInput.endsInsideTemplateOrComment(source);
-        }
+        return enter(serviceTime(), run -> {
+            try {
+                context.parse(Source.newBuilder(JS, source, "<input>").buildLiteral());
+                return false;
+            } catch (PolyglotException e) {
+                return e.isIncompleteSource() || OpenInput.endsInsideTemplateOrComment(source);
+            }
+        }, (reason, t) -> {
+            throw Errors.boundary(t, reason, limits, "<input>"); // busy on another thread, or closed
+        });
     }
 
     /** Whether the source parses as JavaScript (nothing runs). */
     public boolean parses(String source) {
-        try {
-            context.parse(Source.newBuilder(JS, source, "<input>").buildLiteral());
-            return true;
-        } catch (PolyglotException e) {
-            return false;
-        }
+        return enter(serviceTime(), run -> {
+            try {
+                context.parse(Source.newBuilder(JS, source, "<input>").buildLiteral());
+                return true;
+            } catch (PolyglotException e) {
+                return false;
+            }
+        }, (reason, t) -> {
+            throw Errors.boundary(t, reason, limits, "<input>"); // busy on another thread, or closed
+        });
     }
 
     /** Human formatting of a value: numbers, arrays, matrices, networks, params, objects. */

@@ -31,7 +31,10 @@ public final class SandboxBuilder {
     SandboxBuilder() {
     }
 
-    /** Wall time of one evaluation; null or zero for none (the shell, which stops with Ctrl-C). */
+    /**
+     * Wall time of one evaluation; null or zero for none (the shell, which stops with Ctrl-C). A negative one is
+     * refused by {@link #build} with an IllegalArgumentException: it never means "no limit".
+     */
     public SandboxBuilder timeLimit(Duration limit) {
         this.timeLimit = limit;
         return this;

@@ -189,6 +189,52 @@ class ThirdAttackPassTest {
     }
 
     @Test
+    void aNegativeTimeLimitIsRefusedNotNoLimit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Sandbox.builder().timeLimit(Duration.ofMillis(-1)).build());
+        assertTrue(e.getMessage().contains("timeLimit must be positive"), e.getMessage());
+        try (Sandbox zero = Sandbox.builder().timeLimit(Duration.ZERO).out(new ByteArrayOutputStream()).build()) {
+            assertEquals(null, zero.limits().timeLimit(), "zero still means none, as documented");
+        }
+    }
+
+    @Test
+    void whileAnotherThreadEvaluatesEveryEntryPointSaysBusy() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Sandbox s = Sandbox.builder().out(out).err(new ByteArrayOutputStream()).timeLimit(Duration.ofSeconds(60))
+                .build()) {
+            s.put("n", dev.backprop.nn.Network.toy(false));
+            Thread runner = new Thread(() -> {
+                try {
+                    s.eval("print('started'); while (true) { }", "spin.js");
+                } catch (ScriptError stopped) {
+                    // interrupted below
+                }
+            });
+            runner.start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!out.toString(StandardCharsets.UTF_8).contains("started") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            try {
+                for (var call : java.util.List.<org.junit.jupiter.api.function.Executable>of(() -> s.parses("1 +"),
+                        () -> s.isIncomplete("(1 +"), () -> s.getNetwork("n"))) {
+                    ScriptError e = assertThrows(ScriptError.class, call);
+                    assertTrue(e.getMessage().contains("already running an evaluation"), e.getMessage());
+                }
+            } finally {
+                s.interrupt();
+                runner.join(60_000);
+            }
+            assertFalse(runner.isAlive());
+            assertTrue(s.getNetwork("n") != null, "once the run ended, the network is there");
+            assertFalse(s.parses("1 +"));
+            assertTrue(s.isIncomplete("(1 +"));
+            assertThrows(NullPointerException.class, () -> s.put("x", null));
+        }
+    }
+
+    @Test
     void messagesReadNoLongerNameJava() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Sandbox s = Sandbox.builder().out(out).err(new ByteArrayOutputStream()).build()) {
