@@ -157,7 +157,11 @@ final class Errors {
         String source = at == null || at.getSource() == null ? null : at.getSource().getName();
         int line = at == null || !at.isAvailable() ? -1 : at.getStartLine();
         int col = at == null || !at.isAvailable() ? -1 : at.getStartColumn();
-        return new ScriptError(kind, name, text, source, line, col, trace);
+        String lineText = null;
+        if (line > 0 && at.getSource() != null && at.getSource().hasCharacters() && line <= at.getSource().getLineCount()) {
+            lineText = cut(at.getSource().getCharacters(line).toString(), MAX_TEXT);
+        }
+        return new ScriptError(kind, name, text, source, line, col, trace, lineText);
     }
 
     /** {@code s} itself, or its first {@code max} characters and how long it was. */

@@ -107,7 +107,9 @@ public final class Sandbox implements AutoCloseable {
                 .allowIO(IOAccess.newBuilder().fileSystem(new ConfinedFileSystem(roots)).build())
                 .out(o)
                 .err(e)
-                .in(InputStream.nullInputStream());
+                .in(InputStream.nullInputStream())
+                // a rejected promise nobody handles is the script's error (as in node), not a silent exit 0
+                .option("js.unhandled-rejections", "throw");
         if (limits.maxStatements() > 0) {
             b.resourceLimits(ResourceLimits.newBuilder()
                     .statementLimit(limits.maxStatements(), SCRIPT_SOURCES)

@@ -17,9 +17,16 @@ public final class ScriptError extends RuntimeException {
     private final int line;
     private final int column;
     private final String trace;
+    private final String sourceLine;
 
     ScriptError(Kind kind, String errorName, String text, String sourceName, int line, int column, String trace) {
+        this(kind, errorName, text, sourceName, line, column, trace, null);
+    }
+
+    ScriptError(Kind kind, String errorName, String text, String sourceName, int line, int column, String trace,
+                String sourceLine) {
         super(errorName + ": " + text, null, false, false);
+        this.sourceLine = sourceLine;
         this.kind = kind;
         this.errorName = errorName;
         this.text = text;
@@ -27,6 +34,14 @@ public final class ScriptError extends RuntimeException {
         this.line = line;
         this.column = column;
         this.trace = trace == null ? "" : trace;
+    }
+
+    /**
+     * The text of the line the error points at, from the very source that ran (in a shell, the input that defined
+     * the function, which may be an earlier one than the input that called it), or null when unknown.
+     */
+    public String sourceLine() {
+        return sourceLine;
     }
 
     public Kind kind() {

@@ -235,6 +235,19 @@ class ThirdAttackPassTest {
     }
 
     @Test
+    void aRejectedPromiseNobodyHandlesIsTheRunsError() {
+        try (Scripts s = Scripts.open()) {
+            s.failsWith("ShapeError", "async function main() { await null; nn.net([2, -1]); } main(); print('end');",
+                    "sizes[1] is -1");
+            s.eval("const p = Promise.reject(new Error('late')); p.catch((e) => print('caught', e.message));");
+            s.eval("const q = Promise.reject(new Error('later'));"
+                    + " Promise.resolve().then(() => q.catch((e) => print('caught', e.message)));");
+            org.junit.jupiter.api.Assertions.assertEquals("end\ncaught late\ncaught later\n",
+                    s.out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void messagesReadNoLongerNameJava() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Sandbox s = Sandbox.builder().out(out).err(new ByteArrayOutputStream()).build()) {

@@ -53,6 +53,9 @@ public final class Main implements Callable<Integer> {
         RunCommand.describeDefaults();
         CommandLine cmd = new CommandLine(new Main()).setExecutionExceptionHandler(Main::unexpected)
                 .setParameterExceptionHandler(Main::usageError);
+        for (CommandLine sub : cmd.getSubcommands().values()) { // each lists -V in its help: it answers as the top does
+            sub.getCommandSpec().versionProvider(new Version());
+        }
         return cmd.execute(args);
     }
 

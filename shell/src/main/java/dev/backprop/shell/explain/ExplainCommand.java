@@ -42,6 +42,11 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (beatMillis < 1) { // a beat of 0 ms never moved on
+            System.err.println("backprop explain: --beat-ms must be at least 1 (milliseconds per beat with --auto), got "
+                    + beatMillis);
+            return 2;
+        }
         Walkthrough w;
         try {
             w = Walkthrough.of(Network.toy(trainBiases), Matrix.of(1, 2, parseX(x)), Matrix.of(1, 1, y), lr);

@@ -88,12 +88,24 @@ record DotCommands(ReplSession session, Terminal terminal, boolean color, Path w
             return;
         }
         Path file = workDir.resolve(arg);
+        if (java.nio.file.Files.isDirectory(file)) {
+            fail(out, "Cannot write " + arg + ": it is a folder; give a file name, e.g. .save " + file.resolve("session.js"));
+            return;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            fail(out, "Cannot write " + arg + ": the folder " + folder + " does not exist; create it first, or save here:"
+                    + " .save " + file.getFileName());
+            return;
+        }
         try {
             session.log().save(file);
             int n = session.log().inputs().size();
             out.println("Saved " + n + " input" + (n == 1 ? "" : "s") + " to " + arg + "; run it with ./backprop run " + arg);
         } catch (IOException e) {
-            fail(out, "Cannot write " + file + ": " + e.getMessage());
+            fail(out, "Cannot write " + arg + " (" + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase(java.util.Locale.ROOT)) + "); nothing was written");
         }
     }
 

@@ -167,8 +167,9 @@ public final class ReplSession implements AutoCloseable {
             return printer.error("Interrupted (Ctrl-C): the evaluation stopped; variables and networks are still here.",
                     null, null, -1);
         }
-        String line = SOURCE.equals(e.sourceName()) && e.line() > 0
-                ? code.lines().skip(e.line() - 1).findFirst().orElse(null) : null;
+        // the line of the input the error is in: a function an earlier input defined points into that input
+        String line = !SOURCE.equals(e.sourceName()) || e.line() <= 0 ? null
+                : e.sourceLine() != null ? e.sourceLine() : code.lines().skip(e.line() - 1).findFirst().orElse(null);
         return printer.error(e.getMessage(), e.location(), line, line == null ? -1 : e.column());
     }
 

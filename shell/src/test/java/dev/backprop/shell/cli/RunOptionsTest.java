@@ -62,4 +62,20 @@ class RunOptionsTest {
         assertEquals(dev.backprop.nn.Matrix.MAX_ELEMENTS, RunDefaults.maxElements(64L << 30), "capped at one matrix");
         assertTrue(RunDefaults.maxMemory() <= Runtime.getRuntime().maxMemory());
     }
+
+    @Test
+    void everySubcommandAnswersTheVersionItsHelpLists() {
+        java.io.PrintStream saved = System.out;
+        for (String sub : List.of("run", "explain", "shell")) {
+            var out = new java.io.ByteArrayOutputStream();
+            try {
+                System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(0, Main.execute(sub, "-V"));
+            } finally {
+                System.setOut(saved);
+            }
+            String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.startsWith("backprop ") && text.contains("JavaScript runtime:"), sub + " -V printed: " + text);
+        }
+    }
 }

@@ -62,4 +62,18 @@ class ExplainCommandTest {
         assertTrue(text.startsWith("backprop explain: --x takes the two inputs"), text);
         assertFalse(text.contains("\tat "), "no Java stack trace");
     }
+
+    @Test
+    void aBeatOfNoTimeIsAUsageError() {
+        PrintStream saved = System.err;
+        var err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, new CommandLine(new ExplainCommand()).execute("--auto", "--beat-ms", "0"));
+            assertEquals(2, new CommandLine(new ExplainCommand()).execute("--auto", "--beat-ms", "-5"));
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--beat-ms must be at least 1"), err.toString());
+    }
 }

@@ -216,6 +216,27 @@ class ReplTest {
         assertEquals("saved: 42 0.7620332930580278\n", out.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void anErrorInAFunctionOfAnEarlierInputShowsThatInputsLine() throws Exception {
+        expect("const train = (n) => n.forward([1, 2, 3])", "> ");
+        expect("const toy = nn.toy()", "> ");
+        type("train(toy)\r");
+        await("the error", t -> t.contains("forward expects 2 inputs"));
+        await("the line of the input that defined train", t -> t.contains(": const train = (n) => n.forward([1, 2, 3])"));
+    }
+
+    @Test
+    void saveIntoAFolderThatIsNotThereSaysSo() throws Exception {
+        expect("const a = 1", "> ");
+        type(".save nodir/x.js\r");
+        await("the missing folder", t -> t.contains("Cannot write nodir/x.js: the folder "
+                + dir.toAbsolutePath().resolve("nodir") + " does not exist; create it first"));
+        Files.createDirectories(dir.resolve("sub"));
+        type(".save sub\r");
+        await("the folder", t -> t.contains("Cannot write sub: it is a folder"));
+        assertFalse(Files.exists(dir.resolve("nodir")));
+    }
+
     /**
      * The issue's failing session and the forms that trip automatic semicolon insertion: an object literal
      * then a line starting with "[", arrow functions, a function over three lines, a template literal, a
