@@ -163,6 +163,14 @@ class PrinterTest {
         assertEquals("[Function: twice]", show("function twice(x) { return 2 * x }; twice"));
         assertEquals("'hi'", show("'hi'"));
         assertEquals("line 1\nline 2", show("'line 1\\nline 2'"), "multi-line text as it reads");
+        assertEquals("['x\\ny', 'q']", show("['x\\ny', 'q']"), "inside an array, a newline is shown escaped");
+    }
+
+    @Test
+    void cyclesAreMarkedAsPrintMarksThem() {
+        assertEquals("{ v: 1, me: [Circular] }", show("const cyc1 = { v: 1 }; cyc1.me = cyc1; cyc1"));
+        assertEquals("[1, [Circular]]", show("const cyc2 = [1]; cyc2.push(cyc2); cyc2"));
+        assertEquals("{ a: { x: 1 }, b: { x: 1 } }", show("const shared1 = { x: 1 }; ({ a: shared1, b: shared1 })"), "shared, not a cycle");
     }
 
     @Test

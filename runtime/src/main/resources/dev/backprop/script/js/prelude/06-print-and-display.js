@@ -366,7 +366,7 @@
     } else if (ArrayIsArray(v) && isNumberGrid(v)) {
       lines = [style(v.length + '×' + v[0].length, SHELL.dim, color)];
     } else {
-      return inline(v, 0, color);
+      return inline(v, 0, color, []);
     }
     const table = tableLines(ArrayIsArray(v) ? v : v.toArray());
     for (let i = 0; i < table.length; i++) {
@@ -374,7 +374,8 @@
     }
     return ArrayJoin(lines, '\n');
   }
-  function inline(v, depth, color) {
+  /** One value on one line for the shell; `seen` holds the arrays and objects being shown around it (cycles). */
+  function inline(v, depth, color, seen) {
     if (v === null || v === undefined) {
       return style(String(v), SHELL.dim, color);
     }
@@ -386,7 +387,8 @@
     }
     if (typeof v === 'string') {
       return depth === 0 && StringIndexOf(v, '\n') >= 0 ? v
-        : style("'" + StringReplaceAll(v, "'", "\\'") + "'", SHELL.green, color);
+        : style("'" + StringReplaceAll(StringReplaceAll(StringReplaceAll(v, "'", "\\'"), '\n', '\\n'), '\r', '\\r')
+          + "'", SHELL.green, color);
     }
     if (typeof v === 'function') {
       const d = ObjectGetOwnPropertyDescriptor(v, 'name');
@@ -398,24 +400,34 @@
       if (isNumberVector(v)) {
         return vectorText(v, n);
       }
+      if (ArrayIncludes(seen, v)) {
+        return style('[Circular]', SHELL.dim, color);
+      }
       if (depth > 2) {
         return '[Array(' + n + ')]';
       }
       const ks = shownIndices(n, SHELL.maxVector, SHELL.edgeVector), parts = [];
+      ArrayPush(seen, v);
       for (let i = 0; i < ks.length; i++) {
-        append(parts, ks[i] < 0 ? '…' : inline(v[ks[i]], depth + 1, color));
+        append(parts, ks[i] < 0 ? '…' : inline(v[ks[i]], depth + 1, color, seen));
       }
+      seen.length--;
       return '[' + ArrayJoin(parts, ', ') + ']';
     }
     const proto = typeof v === 'object' ? ObjectGetPrototypeOf(v) : undefined;
     if (proto === Object.prototype || proto === null) {
+      if (ArrayIncludes(seen, v)) {
+        return style('[Circular]', SHELL.dim, color);
+      }
       if (depth > 2) {
         return '[Object]';
       }
       const keys = ObjectKeys(v), parts = [];
+      ArrayPush(seen, v);
       for (let k = 0; k < keys.length && k < SHELL.maxMembers; k++) {
-        append(parts, keys[k] + ': ' + inline(v[keys[k]], depth + 1, color));
+        append(parts, keys[k] + ': ' + inline(v[keys[k]], depth + 1, color, seen));
       }
+      seen.length--;
       const more = keys.length > SHELL.maxMembers ? ', … ' + (keys.length - SHELL.maxMembers) + ' more' : '';
       return keys.length === 0 ? '{}' : '{ ' + ArrayJoin(parts, ', ') + more + ' }';
     }
