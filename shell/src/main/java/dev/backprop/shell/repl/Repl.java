@@ -95,6 +95,15 @@ public final class Repl {
         if (options.historyFile() != null) {
             b.variable(LineReader.HISTORY_FILE, options.historyFile());
         }
-        return b.build();
+        LineReader r = b.build();
+        // Ctrl-D leaves on an empty input, as the README says; inside one (a line or an open multi-line input) it
+        // deletes the character under the cursor, never JLine's "do you wish to see all 118 possibilities?"
+        r.getWidgets().put("backprop-leave-or-delete", () -> {
+            r.callWidget(r.getBuffer().length() == 0 ? LineReader.DELETE_CHAR_OR_LIST : LineReader.DELETE_CHAR);
+            return true;
+        });
+        r.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference("backprop-leave-or-delete"),
+                org.jline.keymap.KeyMap.ctrl('D'));
+        return r;
     }
 }

@@ -226,6 +226,16 @@ class ReplTest {
     }
 
     @Test
+    void ctrlDInsideAnOpenInputListsNothing() throws Exception {
+        type("function z() {\r");
+        await("the continuation prompt", t -> t.endsWith("… "));
+        type("\u0004");
+        type("\u0003"); // abandon the input
+        expect("1 + 1", "2");
+        assertFalse(text().contains("possibilities"), text());
+    }
+
+    @Test
     void saveIntoAFolderThatIsNotThereSaysSo() throws Exception {
         expect("const a = 1", "> ");
         type(".save nodir/x.js\r");
