@@ -47,33 +47,31 @@ class ExplainCommandTest {
         assertFalse(text.contains("frozen"), "with --train-biases the biases move too");
     }
 
-    @Test
-    void aBadInputSaysWhatIsExpected() {
+    /** What the command writes to stderr for {@code args}, after checking it exits with a usage error (2). */
+    private static String usageError(String... args) {
         PrintStream saved = System.err;
         var err = new ByteArrayOutputStream();
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new ExplainCommand()).execute("--x", "1");
-            assertEquals(2, code);
+            assertEquals(2, new CommandLine(new ExplainCommand()).execute(args), String.join(" ", args));
         } finally {
             System.setErr(saved);
         }
-        String text = err.toString(StandardCharsets.UTF_8);
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBadInputSaysWhatIsExpected() {
+        String text = usageError("--x", "1");
         assertTrue(text.startsWith("backprop explain: --x takes the two inputs"), text);
         assertFalse(text.contains("\tat "), "no Java stack trace");
     }
 
     @Test
     void aBeatOfNoTimeIsAUsageError() {
-        PrintStream saved = System.err;
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(2, new CommandLine(new ExplainCommand()).execute("--auto", "--beat-ms", "0"));
-            assertEquals(2, new CommandLine(new ExplainCommand()).execute("--auto", "--beat-ms", "-5"));
-        } finally {
-            System.setErr(saved);
+        for (String beat : new String[] {"0", "-5"}) {
+            String text = usageError("--auto", "--beat-ms", beat);
+            assertTrue(text.contains("--beat-ms must be at least 1"), text);
         }
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--beat-ms must be at least 1"), err.toString());
     }
 }
