@@ -524,15 +524,17 @@ public final class Network {
 
     /** Whether no parameter changed since the latest training forward. */
     boolean forwardCurrent() {
-        if (!hasForward) {
-            return false;
-        }
+        return hasForward && firstChangedSinceForward() < 0;
+    }
+
+    /** The first parameter (index into paramArray) changed since the latest forward stamped them, or -1. */
+    private int firstChangedSinceForward() {
         for (int i = 0; i < paramArray.length; i++) {
             if (paramArray[i].stamp() != forwardStamps[i]) {
-                return false;
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
     String paramNames() {
@@ -578,14 +580,11 @@ public final class Network {
         if (!hasForward) {
             throw new StaleForwardError(what + " needs a forward pass first: call net.forward(x), then " + call);
         }
-        Param[] ps = paramArray;
-        long[] stamps = forwardStamps;
-        for (int i = 0; i < ps.length; i++) {
-            if (ps[i].stamp() != stamps[i]) {
-                throw new StaleForwardError(ps[i].name() + " changed after the forward pass (a step, an optimizer"
-                        + " or a write), so " + what + " would mix old activations with new weights; run net.forward(x)"
-                        + " again before " + call);
-            }
+        int changed = firstChangedSinceForward();
+        if (changed >= 0) {
+            throw new StaleForwardError(paramArray[changed].name() + " changed after the forward pass (a step, an"
+                    + " optimizer or a write), so " + what + " would mix old activations with new weights; run"
+                    + " net.forward(x) again before " + call);
         }
     }
 
@@ -594,17 +593,12 @@ public final class Network {
      * weights into gradients of the old forward, so the gradients are dropped and the error says why.
      */
     private void checkUnchangedDuring(String what) {
-        if (!hasCustom) {
-            return;
-        }
-        for (int i = 0; i < paramArray.length; i++) {
-            if (paramArray[i].stamp() != forwardStamps[i]) {
-                forgetGrads();
-                throw new StaleForwardError(paramArray[i].name() + " changed during " + what + " (from inside an"
-                        + " activation's df?), so its gradients would mix old and new weights; they were dropped. An"
-                        + " activation must compute from its arguments alone; run net.forward(x) and " + what
-                        + " again");
-            }
+        int changed = hasCustom ? firstChangedSinceForward() : -1;
+        if (changed >= 0) {
+            forgetGrads();
+            throw new StaleForwardError(paramArray[changed].name() + " changed during " + what + " (from inside an"
+                    + " activation's df?), so its gradients would mix old and new weights; they were dropped. An"
+                    + " activation must compute from its arguments alone; run net.forward(x) and " + what + " again");
         }
     }
 
