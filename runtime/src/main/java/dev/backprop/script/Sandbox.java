@@ -569,29 +569,26 @@ public final class Sandbox implements AutoCloseable {
 
     /** Whether the JS parser says the input is incomplete (open bracket, string, template or comment). */
     public boolean isIncomplete(String source) {
-        return enter(serviceTime(), run -> {
-            try {
-                context.parse(Source.newBuilder(JS, source, "<input>").buildLiteral());
-                return false;
-            } catch (PolyglotException e) {
-                return e.isIncompleteSource() || OpenInput.endsInsideTemplateOrComment(source);
-            }
-        }, (reason, t) -> {
-            throw Errors.boundary(t, reason, limits, "<input>"); // busy on another thread, or closed
-        });
+        PolyglotException e = parseError(source);
+        return e != null && (e.isIncompleteSource() || OpenInput.endsInsideTemplateOrComment(source));
     }
 
     /** Whether the source parses as JavaScript (nothing runs). */
     public boolean parses(String source) {
+        return parseError(source) == null;
+    }
+
+    /** Why the source does not parse, or null when it does; under the entry guard (busy or closed: a ScriptError). */
+    private PolyglotException parseError(String source) {
         return enter(serviceTime(), run -> {
             try {
                 context.parse(Source.newBuilder(JS, source, "<input>").buildLiteral());
-                return true;
+                return null;
             } catch (PolyglotException e) {
-                return false;
+                return e;
             }
         }, (reason, t) -> {
-            throw Errors.boundary(t, reason, limits, "<input>"); // busy on another thread, or closed
+            throw Errors.boundary(t, reason, limits, "<input>");
         });
     }
 
