@@ -103,9 +103,8 @@ record DotCommands(ReplSession session, Terminal terminal, boolean color, Path w
             int n = session.log().inputs().size();
             out.println("Saved " + n + " input" + (n == 1 ? "" : "s") + " to " + arg + "; run it with ./backprop run " + arg);
         } catch (IOException e) {
-            fail(out, "Cannot write " + arg + " (" + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .toLowerCase(java.util.Locale.ROOT)) + "); nothing was written");
+            fail(out, "Cannot write " + arg + " (" + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : "the file system refused it") + "); nothing was written");
         }
     }
 
